@@ -1,0 +1,108 @@
+#!/usr/bin/env python3
+"""Build the published site.
+
+1. Run the handbook's checks once, for all languages together.
+2. Build each language in its own MkDocs process (the i18n plugin's
+   ``build_only_locale``), all of them in parallel, into a staging folder.
+3. Put the languages together (English at the root, the others under
+   /es/, /hu/, /pt/) and only then replace the output folder, so a failed
+   build never leaves a half-written site behind.
+
+Usage: python scripts/build_site.py [--site-dir site] [--jobs N]
+Exit status: 0 built, 1 content or build errors, 2 usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from handbook.catalog import Catalog  # noqa: E402
+from handbook.checks import run_checks  # noqa: E402
+from handbook.locales import LOCALES, Locale  # noqa: E402
+
+
+@dataclass
+class LocaleBuild:
+    locale: Locale
+    returncode: int
+    output: str
+    seconds: float
+
+
+def build_locale(locale: Locale, out_dir: Path, config_file: Path) -> LocaleBuild:
+    env = dict(os.environ, HANDBOOK_LOCALE=locale.code, HANDBOOK_CHECKED="1", NO_MKDOCS_2_WARNING="1")
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(config_file), "-d", str(out_dir)]
+    started = time.perf_counter()
+    result = subprocess.run(command, env=env, cwd=config_file.parent, capture_output=True, text=True, check=False)
+    output = (result.stdout + result.stderr).strip()
+    return LocaleBuild(locale, result.returncode, output, time.perf_counter() - started)
+
+
+def assemble(staging: Path, builds: dict[str, Path], target: Path) -> None:
+    """English at the root, every other language in its own folder."""
+    site = staging / "site"
+    for locale in LOCALES:
+        destination = site / locale.url_prefix.rstrip("/") if locale.url_prefix else site
+        if destination != site:
+            destination.parent.mkdir(parents=True, exist_ok=True)
+        shutil.move(str(builds[locale.code]), str(destination))
+    if target.exists():
+        shutil.rmtree(target)
+    shutil.move(str(site), str(target))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--site-dir", type=Path, default=ROOT / "site", help="output folder (default: site/)")
+    parser.add_argument("--config-file", type=Path, default=ROOT / "mkdocs.yml")
+    parser.add_argument("--jobs", type=int, default=len(LOCALES), help="languages built at once (default: all)")
+    args = parser.parse_args(argv)
+    if args.jobs < 1:
+        parser.error("--jobs must be at least 1")
+    config_file = args.config_file.resolve()
+    if not config_file.is_file():
+        parser.error(f"no MkDocs configuration at {config_file}")
+
+    started = time.perf_counter()
+    docs_dir = config_file.parent / "docs"
+    report = run_checks(Catalog.load(docs_dir, config_file.parent))
+    for problem in report.problems:
+        print(problem, file=sys.stderr)
+    if report.errors:
+        print(f"build stopped: {len(report.errors)} content problem(s); nothing was published", file=sys.stderr)
+        return 1
+
+    site_dir = args.site_dir.resolve()
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix=".handbook-build-", dir=site_dir.parent) as tmp:
+        staging = Path(tmp)
+        outputs = {locale.code: staging / locale.code for locale in LOCALES}
+        with ThreadPoolExecutor(max_workers=args.jobs) as pool:
+            results = list(pool.map(lambda loc: build_locale(loc, outputs[loc.code], config_file), LOCALES))
+        failed = [r for r in results if r.returncode != 0 or "WARNING" in r.output]
+        for result in results:
+            print(f"  {result.locale.code}: {result.seconds:.1f} s", file=sys.stderr)
+        if failed:
+            for result in failed:
+                print(f"--- {result.locale.code} build failed ---\n{result.output}", file=sys.stderr)
+            print("build stopped: nothing was published", file=sys.stderr)
+            return 1
+        assemble(staging, outputs, site_dir)
+    print(f"built {len(LOCALES)} languages into {site_dir} in {time.perf_counter() - started:.1f} s", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,103 @@
+"""MkDocs adapter: runs the handbook's checks and fills in generated sections.
+
+Thin on purpose. Everything it does is a call into the ``handbook`` package,
+which the CLI and the tests call too. mkdocs-static-i18n builds the languages
+one after another in one process and calls these hooks once per language, so
+cross-language work happens only in the outermost build.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from mkdocs.exceptions import PluginError  # noqa: E402
+
+from handbook import render  # noqa: E402
+from handbook.catalog import Catalog  # noqa: E402
+from handbook.checks import run_checks  # noqa: E402
+from handbook.locales import LOCALES  # noqa: E402
+
+# Set by scripts/build_site.py after it has run the checks once for all languages.
+CHECKED_ENV = "HANDBOOK_CHECKED"
+
+_catalog: Catalog | None = None
+
+
+def _i18n(config: Any) -> Any:
+    return config.plugins.get("i18n")
+
+
+def _is_nested_language_build(config: Any) -> bool:
+    plugin = _i18n(config)
+    return bool(plugin is not None and getattr(plugin, "building", False))
+
+
+def _per_locale(config: Any) -> str | None:
+    plugin = _i18n(config)
+    return plugin.config.build_only_locale if plugin is not None else None
+
+
+def on_config(config: Any) -> Any:
+    global _catalog
+    if _is_nested_language_build(config) and _catalog is not None:
+        return config
+    project_root = Path(config.config_file_path).resolve().parent
+    _catalog = Catalog.load(Path(config.docs_dir), project_root)
+    if os.environ.get(CHECKED_ENV) != "1":
+        report = run_checks(_catalog)
+        for warning in report.warnings:
+            print(f"WARNING (handbook): {warning}", file=sys.stderr)
+        if report.errors:
+            lines = "\n".join(str(problem) for problem in report.errors)
+            raise PluginError(
+                f"the handbook's content check found {len(report.errors)} problem(s):\n{lines}\n"
+                "Run `make check` to see them without building."
+            )
+    if _per_locale(config):
+        # One language per process: the i18n plugin sets no language switcher,
+        # so give every page (404 included) one that leads to each language's home.
+        config.extra["alternate"] = _alternates(config, "")
+    return config
+
+
+def _alternates(config: Any, url: str) -> list[dict[str, str]]:
+    """Links to the same page in every language.
+
+    Absolute paths under site_url's path (as the i18n plugin does): MkDocs'
+    ``url`` filter leaves them alone, so they are right on every page, the
+    404 page included, whichever language the process builds.
+    """
+    base = urlsplit(config.site_url or "").path.rstrip("/")
+    return [
+        {"name": locale.name, "link": f"{base}/{locale.url_prefix}{url}", "lang": locale.html_lang}
+        for locale in LOCALES
+    ]
+
+
+def _record(page: Any) -> Any:
+    if _catalog is None:
+        return None
+    return next((p for p in _catalog.pages if p.rel == page.file.src_uri), None)
+
+
+def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
+    record = _record(page)
+    if record is None or _catalog is None:
+        return markdown
+    try:
+        return render.expand(record, _catalog, markdown)
+    except render.RenderError as exc:
+        raise PluginError(f"{record.display}: {exc}") from exc
+
+
+def on_page_context(context: dict[str, Any], page: Any, config: Any, nav: Any) -> dict[str, Any]:
+    record = _record(page)
+    if record is not None:
+        config.extra["alternate"] = _alternates(config, record.url)
+    return context

@@ -1,0 +1,260 @@
+"""Reading content pages: file name -> locale, front matter, headings.
+
+Everything here is pure: text in, typed records out. Reading from disk is done
+in ``load_page`` only, which turns I/O and decoding failures into Problems.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .locales import DEFAULT_LOCALE, LOCALE_CODES
+from .problems import Problem
+
+FRONT_MATTER_FENCE = "---"
+_SUFFIX = re.compile(r"^(?P<stem>.+?)\.(?P<locale>[a-z]{2}(?:[-_][A-Za-z]{2,4})?)\.md$")
+_HEADING = re.compile(
+    r"^(?P<hashes>#{1,6})[ \t]+(?P<text>.*?)[ \t]*(?:\{[ \t]*#(?P<anchor>[\w-]+)[^}]*\})?[ \t]*#*[ \t]*$"
+)
+_FENCE = re.compile(r"^[ \t]*(?P<fence>`{3,}|~{3,})")
+MARKER = re.compile(r"^<!--\s*handbook:(?P<name>[\w-]+)(?P<args>[^>]*?)\s*-->\s*$")
+
+
+@dataclass(frozen=True)
+class Heading:
+    level: int
+    text: str
+    anchor: str | None
+    line: int  # 1-based line in the file
+
+
+@dataclass(frozen=True)
+class Marker:
+    name: str
+    args: tuple[str, ...]
+    line: int
+
+
+@dataclass
+class Page:
+    """One Markdown file in one language."""
+
+    path: Path  # absolute
+    rel: str  # relative to docs/, with the locale suffix: principles/honesty.es.md
+    display: str  # path shown in messages, relative to the project root
+    locale: str  # locale code, e.g. "es"; the suffix as written, even if unknown
+    source_rel: str  # the English page it belongs to: principles/honesty.md
+    meta: dict[str, Any] = field(default_factory=dict)
+    key_lines: dict[str, int] = field(default_factory=dict)  # front-matter key -> file line
+    body: str = ""
+    body_line: int = 1  # file line where the body starts
+    headings: list[Heading] = field(default_factory=list)
+    markers: list[Marker] = field(default_factory=list)
+    has_front_matter: bool = False
+
+    @property
+    def is_principle(self) -> bool:
+        parts = self.source_rel.split("/")
+        return len(parts) == 2 and parts[0] == "principles" and parts[1] != "index.md"
+
+    @property
+    def stem(self) -> str:
+        return Path(self.source_rel).stem
+
+    @property
+    def url(self) -> str:
+        """The page's URL inside its language root (directory URLs)."""
+        if self.source_rel == "index.md":
+            return ""
+        if self.source_rel.endswith("/index.md"):
+            return self.source_rel[: -len("index.md")]
+        return self.source_rel[: -len(".md")] + "/"
+
+    def line_of(self, key: str) -> int:
+        return self.key_lines.get(key, 1)
+
+
+def split_locale(rel: str) -> tuple[str, str]:
+    """``principles/honesty.es.md`` -> (``principles/honesty.md``, ``es``)."""
+    directory, _, name = rel.rpartition("/")
+    match = _SUFFIX.match(name)
+    if match and match.group("locale") not in ("index",):
+        stem, locale = match.group("stem"), match.group("locale")
+        source = f"{directory}/{stem}.md" if directory else f"{stem}.md"
+        return source, locale
+    return rel, DEFAULT_LOCALE
+
+
+def localized_rel(source_rel: str, locale: str) -> str:
+    """``principles/honesty.md`` + ``es`` -> ``principles/honesty.es.md``."""
+    if locale == DEFAULT_LOCALE:
+        return source_rel
+    return source_rel[: -len(".md")] + f".{locale}.md"
+
+
+class _LineLoader(yaml.SafeLoader):
+    """A SafeLoader that keeps dates as dates and knows where each key was."""
+
+
+def _parse_front_matter(text: str) -> tuple[str | None, int, str, int]:
+    """Return (yaml_text, yaml_first_line, body, body_first_line)."""
+    lines = text.split("\n")
+    if not lines or lines[0].rstrip() != FRONT_MATTER_FENCE:
+        return None, 0, text, 1
+    for index in range(1, len(lines)):
+        if lines[index].rstrip() in (FRONT_MATTER_FENCE, "..."):
+            yaml_text = "\n".join(lines[1:index])
+            body = "\n".join(lines[index + 1 :])
+            return yaml_text, 2, body, index + 2
+    return "", -1, text, 1  # opened but never closed
+
+
+def parse_page(text: str, page: Page) -> list[Problem]:
+    """Fill ``page`` from ``text``; return the problems found while parsing."""
+    problems: list[Problem] = []
+    yaml_text, yaml_line, body, body_line = _parse_front_matter(text)
+    page.body, page.body_line = body, body_line
+    if yaml_text is None:
+        problems.append(
+            Problem(
+                page.display,
+                1,
+                "the page has no front matter",
+                "start the file with a '---' line, the page's keys (id, title, ...), and a closing '---' line",
+                code="front-matter",
+            )
+        )
+    elif yaml_line == -1:
+        problems.append(
+            Problem(
+                page.display,
+                1,
+                "the front matter is never closed",
+                "add a line with '---' after the last front-matter key",
+                code="front-matter",
+            )
+        )
+    else:
+        page.has_front_matter = True
+        try:
+            node = yaml.compose(yaml_text, Loader=_LineLoader)
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+            line = yaml_line + (mark.line if mark else 0)
+            reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+            problems.append(
+                Problem(
+                    page.display,
+                    line,
+                    f"the front matter is not valid YAML ({reason})",
+                    "check the indentation, the colons after keys, and quote values that contain ': ' or start with a special character",
+                    code="front-matter",
+                )
+            )
+            node = None
+        if node is not None:
+            if not isinstance(node, yaml.MappingNode):
+                problems.append(
+                    Problem(
+                        page.display,
+                        yaml_line,
+                        "the front matter is not a list of 'key: value' lines",
+                        "write one 'key: value' per line between the '---' lines",
+                        code="front-matter",
+                    )
+                )
+            else:
+                for key_node, _ in node.value:
+                    page.key_lines[str(key_node.value)] = yaml_line + key_node.start_mark.line
+                data = yaml.load(yaml_text, Loader=_LineLoader)  # noqa: S506 - SafeLoader subclass
+                page.meta = data if isinstance(data, dict) else {}
+    page.headings, page.markers = scan_body(body, body_line)
+    return problems
+
+
+def scan_body(body: str, first_line: int) -> tuple[list[Heading], list[Marker]]:
+    """ATX headings and handbook markers outside fenced code blocks."""
+    headings: list[Heading] = []
+    markers: list[Marker] = []
+    fence: str | None = None
+    for offset, line in enumerate(body.split("\n")):
+        number = first_line + offset
+        fence_match = _FENCE.match(line)
+        if fence_match:
+            token = fence_match.group("fence")
+            if fence is None:
+                fence = token
+                continue
+            if token[0] == fence[0] and len(token) >= len(fence):
+                fence = None
+                continue
+        if fence is not None:
+            continue
+        heading = _HEADING.match(line)
+        if heading:
+            headings.append(
+                Heading(len(heading.group("hashes")), heading.group("text"), heading.group("anchor"), number)
+            )
+            continue
+        marker = MARKER.match(line.strip())
+        if marker:
+            markers.append(Marker(marker.group("name"), tuple(marker.group("args").split()), number))
+    return headings, markers
+
+
+def load_page(path: Path, docs_dir: Path, project_root: Path) -> tuple[Page, list[Problem]]:
+    rel = path.relative_to(docs_dir).as_posix()
+    source_rel, locale = split_locale(rel)
+    try:
+        display = path.relative_to(project_root).as_posix()
+    except ValueError:
+        display = path.as_posix()
+    page = Page(path=path, rel=rel, display=display, locale=locale, source_rel=source_rel)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        return page, [Problem(display, 0, f"the file cannot be read ({exc.strerror})", "check that it exists and is readable", code="unreadable")]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        return page, [
+            Problem(
+                display,
+                line,
+                f"the file is not valid UTF-8 (byte 0x{raw[exc.start]:02x} at offset {exc.start})",
+                "re-save the file as UTF-8 in your editor",
+                code="encoding",
+            )
+        ]
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n")
+    return page, parse_page(text, page)
+
+
+def discover(docs_dir: Path) -> list[Path]:
+    """Every Markdown page under docs/, in a stable order."""
+    return sorted(p for p in docs_dir.rglob("*.md") if p.is_file())
+
+
+def is_date(value: object) -> bool:
+    return isinstance(value, dt.date) and not isinstance(value, dt.datetime)
+
+
+__all__ = [
+    "Heading",
+    "Marker",
+    "Page",
+    "LOCALE_CODES",
+    "discover",
+    "load_page",
+    "localized_rel",
+    "parse_page",
+    "scan_body",
+    "split_locale",
+]
