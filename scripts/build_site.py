@@ -31,6 +31,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 from handbook.catalog import Catalog  # noqa: E402
 from handbook.checks import run_checks  # noqa: E402
 from handbook.locales import LOCALES, Locale  # noqa: E402
+from handbook.translations import report_to_json  # noqa: E402
 
 
 @dataclass
@@ -41,9 +42,20 @@ class LocaleBuild:
     seconds: float
 
 
-def build_locale(locale: Locale, out_dir: Path, config_file: Path) -> LocaleBuild:
-    env = dict(os.environ, HANDBOOK_LOCALE=locale.code, HANDBOOK_CHECKED="1", NO_MKDOCS_2_WARNING="1")
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(config_file), "-d", str(out_dir)]
+def build_locale(locale: Locale, out_dir: Path, config_file: Path, report_file: Path) -> LocaleBuild:
+    env = dict(os.environ, HANDBOOK_LOCALE=locale.code, HANDBOOK_REPORT=str(report_file), NO_MKDOCS_2_WARNING="1")
+    command = [
+        sys.executable,
+        "-m",
+        "mkdocs",
+        "build",
+        "--strict",
+        "--quiet",
+        "-f",
+        str(config_file),
+        "-d",
+        str(out_dir),
+    ]
     started = time.perf_counter()
     result = subprocess.run(command, env=env, cwd=config_file.parent, capture_output=True, text=True, check=False)
     output = (result.stdout + result.stderr).strip()
@@ -89,8 +101,12 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix=".handbook-build-", dir=site_dir.parent) as tmp:
         staging = Path(tmp)
         outputs = {locale.code: staging / locale.code for locale in LOCALES}
+        report_file = staging / "translations.json"
+        report_file.write_text(report_to_json(report.translations), encoding="utf-8")
         with ThreadPoolExecutor(max_workers=args.jobs) as pool:
-            results = list(pool.map(lambda loc: build_locale(loc, outputs[loc.code], config_file), LOCALES))
+            results = list(
+                pool.map(lambda loc: build_locale(loc, outputs[loc.code], config_file, report_file), LOCALES)
+            )
         failed = [r for r in results if r.returncode != 0 or "WARNING" in r.output]
         for result in results:
             print(f"  {result.locale.code}: {result.seconds:.1f} s", file=sys.stderr)

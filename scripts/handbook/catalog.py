@@ -85,5 +85,5 @@ class Catalog:
 def load_strings(path: Path = STRINGS_FILE) -> dict[str, dict[str, Any]]:
     """The build's own words in every language (section titles, group names)."""
     with path.open(encoding="utf-8") as handle:
-        data = yaml.safe_load(handle)
+        data: dict[str, dict[str, Any]] = yaml.safe_load(handle)
     return data

@@ -24,7 +24,12 @@ SOURCE_ID_PATTERN = re.compile(r"^\d{3}$")
 PRINCIPLE_ANCHORS: tuple[str, ...] = ("why-it-matters", "in-practice", "do", "dont", "scenario")
 # Anchors the build writes itself; an editor must not use them.
 GENERATED_ANCHORS: tuple[str, ...] = ("summary", "related", "sources")
-KNOWN_MARKERS: dict[str, int] = {"principles-index": 0, "principles-from-source": 1}
+KNOWN_MARKERS: dict[str, int] = {
+    "principles-index": 0,
+    "principles-from-source": 1,
+    "translation-status": 0,
+    "translate-me": 0,
+}
 
 
 @dataclass(frozen=True)
@@ -88,7 +93,7 @@ def _sources(value: Any, page: Page, catalog: Catalog) -> str | None:
         return problem
     not_text = [item for item in value if not isinstance(item, str)]
     if not_text:
-        return f"has unquoted id(s) {not_text}: source ids are text, write them in quotes, like [\"000\", \"003\"]"
+        return f'has unquoted id(s) {not_text}: source ids are text, write them in quotes, like ["000", "003"]'
     known = catalog.sources()
     unknown = [item for item in value if item not in known]
     if unknown:
@@ -118,23 +123,48 @@ def _hide(value: Any, page: Page, catalog: Catalog) -> str | None:
 
 def _revision(value: Any, page: Page, catalog: Catalog) -> str | None:
     if not isinstance(value, str) or not re.fullmatch(r"[0-9a-f]{12}", value):
-        return f"'{value}' is not a 12-character content hash"
+        return f"'{value}' is not a quoted 12-character content hash"
     return None
 
 
 COMMON_KEYS: tuple[Key, ...] = (
-    Key("id", True, _id, "set it to the page's id, the file name without .md", "id: honesty"),
+    Key("id", True, _id, "set it to the page's id, the file name without .md", "id: {stem}"),
     Key("title", True, _text, "give the page a title in its language", "title: Honesty"),
-    Key("summary", True, _text, "write one sentence that says what the page asks of the reader", "summary: Tell customers the truth."),
-    Key("owner", True, _owner, "name the GitHub team that reviews this language", "owner: \"@handbook/editors-en\""),
+    Key(
+        "summary",
+        True,
+        _text,
+        "write one sentence that says what the page asks of the reader",
+        "summary: Tell customers the truth.",
+    ),
+    Key("owner", True, _owner, "name the GitHub team that reviews this language", 'owner: "@handbook/editors-{locale}"'),
     Key("reviewed", True, _date, "write the date of the last review as YYYY-MM-DD", "reviewed: 2026-11-22"),
     Key("hide", False, _hide, "remove it, or list only Material's hide options", "hide: [toc]"),
-    Key("translated_from", False, _revision, "run `make stamp` after updating the translation", "translated_from: 0123456789ab"),
+    Key(
+        "translated_from",
+        False,
+        _revision,
+        "let the stamp command write it: python scripts/check_translations.py --stamp <file>",
+        "translated_from: \"0123456789ab\"",
+    ),
 )
-PRINCIPLE_KEYS: tuple[Key, ...] = COMMON_KEYS + (
+PRINCIPLE_KEYS: tuple[Key, ...] = (
+    *COMMON_KEYS,
     Key("tags", True, _tags, "use the theme groups listed in scripts/handbook/strings.yml", "tags: [trust]"),
-    Key("related", True, _related, "use ids of existing principles (the file names in docs/principles/)", "related: [transparency]"),
-    Key("sources", True, _sources, "use the ids of the sources page (docs/sources.md), quoted", "sources: [\"000\", \"003\"]"),
+    Key(
+        "related",
+        True,
+        _related,
+        "use ids of existing principles (the file names in docs/principles/)",
+        "related: [transparency]",
+    ),
+    Key(
+        "sources",
+        True,
+        _sources,
+        "use the ids of the sources page (docs/sources.md), quoted",
+        'sources: ["000", "003"]',
+    ),
 )
 
 
@@ -144,7 +174,7 @@ def keys_for(page: Page) -> tuple[Key, ...]:
 
 def validate_page(page: Page, catalog: Catalog) -> list[Problem]:
     """Front matter and required body sections of one page."""
-    if not page.has_front_matter:
+    if not page.front_matter_ok:
         return []  # already reported while parsing
     problems: list[Problem] = []
     keys = {key.name: key for key in keys_for(page)}
@@ -163,7 +193,13 @@ def validate_page(page: Page, catalog: Catalog) -> list[Problem]:
         if key.name not in page.meta:
             if key.required:
                 problems.append(
-                    Problem(page.display, 1, f"the front matter has no '{key.name}'", f"add '{key.example}'", code="front-matter")
+                    Problem(
+                        page.display,
+                        1,
+                        f"the front matter has no '{key.name}'",
+                        f"add a line like '{key.example.format(stem=page.stem, locale=page.locale)}'",
+                        code="front-matter",
+                    )
                 )
             continue
         reason = key.check(page.meta[key.name], page, catalog)
@@ -180,26 +216,54 @@ def _validate_body(page: Page) -> list[Problem]:
     for heading in page.headings:
         if heading.level == 1:
             problems.append(
-                Problem(page.display, heading.line, "the page has its own H1 heading", "remove it: the title comes from the front matter", code="structure")
+                Problem(
+                    page.display,
+                    heading.line,
+                    "the page has its own H1 heading",
+                    "remove it: the title comes from the front matter",
+                    code="structure",
+                )
             )
         if heading.anchor in GENERATED_ANCHORS and page.is_principle:
             problems.append(
-                Problem(page.display, heading.line, f"the anchor '#{heading.anchor}' is written by the build", "remove this section: the build generates it from the front matter", code="structure")
+                Problem(
+                    page.display,
+                    heading.line,
+                    f"the anchor '#{heading.anchor}' is written by the build",
+                    "remove this section: the build generates it from the front matter",
+                    code="structure",
+                )
             )
     for marker in page.markers:
         if marker.name not in KNOWN_MARKERS:
             problems.append(
-                Problem(page.display, marker.line, f"unknown handbook marker '{marker.name}'", f"use one of: {', '.join(KNOWN_MARKERS)}", code="structure")
+                Problem(
+                    page.display,
+                    marker.line,
+                    f"unknown handbook marker '{marker.name}'",
+                    f"use one of: {', '.join(KNOWN_MARKERS)}",
+                    code="structure",
+                )
             )
         elif len(marker.args) != KNOWN_MARKERS[marker.name]:
             problems.append(
-                Problem(page.display, marker.line, f"the marker '{marker.name}' takes {KNOWN_MARKERS[marker.name]} argument(s)", "write it like <!-- handbook:principles-from-source 000 -->", code="structure")
+                Problem(
+                    page.display,
+                    marker.line,
+                    f"the marker '{marker.name}' takes {KNOWN_MARKERS[marker.name]} argument(s)",
+                    "write it like <!-- handbook:principles-from-source 000 -->",
+                    code="structure",
+                )
             )
     if page.is_principle:
         anchors = [heading.anchor for heading in page.headings if heading.anchor in PRINCIPLE_ANCHORS]
         if anchors != list(PRINCIPLE_ANCHORS):
             missing = [anchor for anchor in PRINCIPLE_ANCHORS if anchor not in anchors]
-            what = f"is missing the section(s) {', '.join('#' + a for a in missing)}" if missing else "has its sections in the wrong order"
+            what = (
+                f"is missing the section(s) {', '.join('#' + a for a in missing)}"
+                if missing
+                else "has its sections in the wrong order"
+            )
             problems.append(
                 Problem(
                     page.display,
@@ -219,5 +283,13 @@ def validate_catalog(catalog: Catalog) -> list[Problem]:
         if page.locale in LOCALE_CODES:
             problems.extend(validate_page(page, catalog))
     if catalog.page("sources.md", DEFAULT_LOCALE) is None:
-        problems.append(Problem("docs/sources.md", 0, "the sources page is missing", "restore docs/sources.md: principles cite its '{ #source-NNN }' sections", code="missing-page"))
+        problems.append(
+            Problem(
+                "docs/sources.md",
+                0,
+                "the sources page is missing",
+                "restore docs/sources.md: principles cite its '{ #source-NNN }' sections",
+                code="missing-page",
+            )
+        )
     return problems

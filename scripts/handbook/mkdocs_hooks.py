@@ -16,17 +16,22 @@ from urllib.parse import urlsplit
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from mkdocs.exceptions import PluginError  # noqa: E402
+from mkdocs.exceptions import PluginError
 
-from handbook import render  # noqa: E402
-from handbook.catalog import Catalog  # noqa: E402
-from handbook.checks import run_checks  # noqa: E402
-from handbook.locales import LOCALES  # noqa: E402
+from handbook import render
+from handbook.catalog import Catalog
+from handbook.checks import run_checks
+from handbook.history import last_changed
+from handbook.locales import DEFAULT_LOCALE, LOCALES
+from handbook.pages import split_locale
+from handbook.translations import TranslationReport, report_from_json
 
-# Set by scripts/build_site.py after it has run the checks once for all languages.
-CHECKED_ENV = "HANDBOOK_CHECKED"
+# Set by scripts/build_site.py, which runs the checks once for all languages and
+# hands each language's build the translation report as a JSON file.
+REPORT_ENV = "HANDBOOK_REPORT"
 
 _catalog: Catalog | None = None
+_report: TranslationReport | None = None
 
 
 def _i18n(config: Any) -> Any:
@@ -44,13 +49,17 @@ def _per_locale(config: Any) -> str | None:
 
 
 def on_config(config: Any) -> Any:
-    global _catalog
+    global _catalog, _report
     if _is_nested_language_build(config) and _catalog is not None:
         return config
     project_root = Path(config.config_file_path).resolve().parent
     _catalog = Catalog.load(Path(config.docs_dir), project_root)
-    if os.environ.get(CHECKED_ENV) != "1":
+    shared_report = os.environ.get(REPORT_ENV)
+    if shared_report:
+        _report = report_from_json(Path(shared_report).read_text(encoding="utf-8"))
+    else:
         report = run_checks(_catalog)
+        _report = report.translations
         for warning in report.warnings:
             print(f"WARNING (handbook): {warning}", file=sys.stderr)
         if report.errors:
@@ -64,6 +73,23 @@ def on_config(config: Any) -> Any:
         # so give every page (404 included) one that leads to each language's home.
         config.extra["alternate"] = _alternates(config, "")
     return config
+
+
+def on_files(files: Any, config: Any) -> Any:
+    """In a one-language build, keep only that language's pages.
+
+    With ``build_only_locale`` the i18n plugin makes the built language the
+    default one, so an unsuffixed English page and its translation claim the
+    same URL and the file-system order decides which is published. Dropping
+    the other languages' pages first makes the result certain. (Completeness
+    is checked before any build, so nothing falls back to English.)
+    """
+    locale = _per_locale(config)
+    if locale and locale != DEFAULT_LOCALE:
+        for file in list(files.documentation_pages()):
+            if split_locale(file.src_uri)[1] != locale:
+                files.remove(file)
+    return files
 
 
 def _alternates(config: Any, url: str) -> list[dict[str, str]]:
@@ -90,8 +116,12 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
     record = _record(page)
     if record is None or _catalog is None:
         return markdown
+    changed_on = None
+    if record.locale != DEFAULT_LOCALE and _report is not None and _report.is_stale(record.source_rel, record.locale):
+        english = _catalog.page(record.source_rel, DEFAULT_LOCALE)
+        changed_on = last_changed(english.path) if english is not None else None
     try:
-        return render.expand(record, _catalog, markdown)
+        return render.expand(record, _catalog, markdown, _report, changed_on)
     except render.RenderError as exc:
         raise PluginError(f"{record.display}: {exc}") from exc
 

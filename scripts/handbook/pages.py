@@ -57,6 +57,7 @@ class Page:
     headings: list[Heading] = field(default_factory=list)
     markers: list[Marker] = field(default_factory=list)
     has_front_matter: bool = False
+    front_matter_ok: bool = False  # parsed into a mapping; problems otherwise already reported
 
     @property
     def is_principle(self) -> bool:
@@ -98,8 +99,9 @@ def localized_rel(source_rel: str, locale: str) -> str:
     return source_rel[: -len(".md")] + f".{locale}.md"
 
 
-class _LineLoader(yaml.SafeLoader):
-    """A SafeLoader that keeps dates as dates and knows where each key was."""
+# libyaml's parser when PyYAML has it (it does on every platform we build on):
+# parsing thousands of pages must stay well under a second.
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def _parse_front_matter(text: str) -> tuple[str | None, int, str, int]:
@@ -113,6 +115,54 @@ def _parse_front_matter(text: str) -> tuple[str | None, int, str, int]:
             body = "\n".join(lines[index + 1 :])
             return yaml_text, 2, body, index + 2
     return "", -1, text, 1  # opened but never closed
+
+
+def _read_yaml(yaml_text: str, yaml_line: int, page: Page) -> list[Problem]:
+    """Parse the front matter once, keeping each key's line."""
+    loader = _Loader(yaml_text)
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
+    except yaml.YAMLError as exc:
+        # the context (where the broken value starts) is nearer the mistake than the problem mark
+        mark = getattr(exc, "context_mark", None) or getattr(exc, "problem_mark", None)
+        reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        return [
+            Problem(
+                page.display,
+                yaml_line + (mark.line if mark else 0),
+                f"the front matter is not valid YAML ({reason})",
+                "check the indentation and the colon after each key; put quotes around values that contain ': ' or start with a special character",
+                code="front-matter",
+            )
+        ]
+    except ValueError as exc:  # e.g. reviewed: 2026-13-45 looks like a date but is none
+        return [
+            Problem(
+                page.display,
+                yaml_line,
+                f"the front matter has a value YAML cannot read ({exc})",
+                "write dates as real YYYY-MM-DD dates",
+                code="front-matter",
+            )
+        ]
+    finally:
+        loader.dispose()
+    if not isinstance(node, yaml.MappingNode) or not isinstance(data, dict):
+        return [
+            Problem(
+                page.display,
+                yaml_line,
+                "the front matter is not a list of 'key: value' lines",
+                "write one 'key: value' per line between the '---' lines",
+                code="front-matter",
+            )
+        ]
+    for key_node, _ in node.value:
+        page.key_lines[str(key_node.value)] = yaml_line + key_node.start_mark.line
+    page.meta = data
+    page.front_matter_ok = True
+    return []
 
 
 def parse_page(text: str, page: Page) -> list[Problem]:
@@ -142,38 +192,7 @@ def parse_page(text: str, page: Page) -> list[Problem]:
         )
     else:
         page.has_front_matter = True
-        try:
-            node = yaml.compose(yaml_text, Loader=_LineLoader)
-        except yaml.YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-            line = yaml_line + (mark.line if mark else 0)
-            reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-            problems.append(
-                Problem(
-                    page.display,
-                    line,
-                    f"the front matter is not valid YAML ({reason})",
-                    "check the indentation, the colons after keys, and quote values that contain ': ' or start with a special character",
-                    code="front-matter",
-                )
-            )
-            node = None
-        if node is not None:
-            if not isinstance(node, yaml.MappingNode):
-                problems.append(
-                    Problem(
-                        page.display,
-                        yaml_line,
-                        "the front matter is not a list of 'key: value' lines",
-                        "write one 'key: value' per line between the '---' lines",
-                        code="front-matter",
-                    )
-                )
-            else:
-                for key_node, _ in node.value:
-                    page.key_lines[str(key_node.value)] = yaml_line + key_node.start_mark.line
-                data = yaml.load(yaml_text, Loader=_LineLoader)  # noqa: S506 - SafeLoader subclass
-                page.meta = data if isinstance(data, dict) else {}
+        problems.extend(_read_yaml(yaml_text, yaml_line, page))
     page.headings, page.markers = scan_body(body, body_line)
     return problems
 
@@ -219,7 +238,15 @@ def load_page(path: Path, docs_dir: Path, project_root: Path) -> tuple[Page, lis
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        return page, [Problem(display, 0, f"the file cannot be read ({exc.strerror})", "check that it exists and is readable", code="unreadable")]
+        return page, [
+            Problem(
+                display,
+                0,
+                f"the file cannot be read ({exc.strerror})",
+                "check that it exists and is readable",
+                code="unreadable",
+            )
+        ]
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -247,10 +274,10 @@ def is_date(value: object) -> bool:
 
 
 __all__ = [
+    "LOCALE_CODES",
     "Heading",
     "Marker",
     "Page",
-    "LOCALE_CODES",
     "discover",
     "load_page",
     "localized_rel",

@@ -7,11 +7,15 @@ names, which the i18n plugin resolves to the reader's language.
 
 from __future__ import annotations
 
+import datetime as dt
 import posixpath
 
+from babel.dates import format_date as format_babel_date
+
 from .catalog import Catalog, load_strings
-from .locales import DEFAULT_LOCALE
-from .pages import Page, localized_rel
+from .locales import DEFAULT_LOCALE, LOCALES, get_locale
+from .pages import MARKER, Page, localized_rel
+from .translations import TranslationReport
 
 
 class RenderError(ValueError):
@@ -81,7 +85,7 @@ def principles_from_source(page: Page, catalog: Catalog, source_id: str) -> str:
     words = load_strings()[page.locale]
     citing = [p for p in catalog.principles() if source_id in (p.meta.get("sources") or [])]
     if not citing:
-        return words["no_principles"] + "\n"
+        return f"{words['no_principles']}\n"
     lines = [words["principles_from_source"], ""]
     for english in citing:
         title = _title(catalog, english.source_rel, page.locale)
@@ -89,11 +93,15 @@ def principles_from_source(page: Page, catalog: Catalog, source_id: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def expand(page: Page, catalog: Catalog, markdown: str) -> str:
+def expand(
+    page: Page,
+    catalog: Catalog,
+    markdown: str,
+    report: TranslationReport | None = None,
+    changed_on: dt.date | None = None,
+) -> str:
     """The page's Markdown with every generated part in place."""
     out: list[str] = []
-    from .pages import MARKER  # local: only the renderer needs the raw pattern
-
     for line in markdown.split("\n"):
         match = MARKER.match(line.strip())
         if not match:
@@ -104,9 +112,73 @@ def expand(page: Page, catalog: Catalog, markdown: str) -> str:
             out.append(principles_index(page, catalog))
         elif name == "principles-from-source" and len(args) == 1:
             out.append(principles_from_source(page, catalog, args[0]))
+        elif name == "translation-status" and report is not None:
+            out.append(translation_status(page, report))
+        elif name == "translate-me":
+            continue
         else:
             raise RenderError(f"unknown handbook marker '{name}'")
     text = "\n".join(out)
     if page.is_principle:
-        text = summary_section(page) + "\n" + text.strip("\n") + "\n\n" + related_section(page, catalog) + "\n" + sources_section(page, catalog)
+        text = (
+            summary_section(page)
+            + "\n"
+            + text.strip("\n")
+            + "\n\n"
+            + related_section(page, catalog)
+            + "\n"
+            + sources_section(page, catalog)
+        )
+    if changed_on is not None:
+        text = stale_banner(page, changed_on) + text
     return text
+
+
+def _site_url(page: Page) -> str:
+    """The page's path from the site root: es/principles/honesty/."""
+    return get_locale(page.locale).url_prefix + page.url
+
+
+def _href(from_page: Page, site_path: str) -> str:
+    """A relative link from ``from_page`` to a built page, for links across languages."""
+    start = _site_url(from_page).rstrip("/") or "."
+    target = posixpath.relpath(site_path.rstrip("/") or ".", start)
+    return target + "/"
+
+
+def format_date(day: dt.date, locale: str) -> str:
+    return format_babel_date(day, format="long", locale=get_locale(locale).html_lang.replace("-", "_"))
+
+
+def stale_banner(page: Page, changed_on: dt.date) -> str:
+    words = load_strings()[page.locale]
+    text = words["stale_text"].format(link=_href(page, page.url), date=format_date(changed_on, page.locale))
+    return f'!!! warning "{words["stale_title"]}"\n\n    {text}\n\n'
+
+
+def translation_status(page: Page, report: TranslationReport) -> str:
+    words = load_strings()[page.locale]
+    head = [words[k] for k in ("status_language", "status_pages", "status_complete", "status_stale", "status_missing")]
+    lines = ["| " + " | ".join(head) + " |", "|" + "---|" * 2 + "--:|" * 3]
+    for status in report.languages:
+        locale = get_locale(status.locale)
+        lines.append(
+            f"| {locale.name} | {status.pages} | {status.complete} ({status.percent:g} %) | {status.stale} | {status.missing} |"
+        )
+    for title_key, pick in (("status_stale_list", report.stale), ("status_missing_list", report.missing)):
+        lines += ["", f"**{words[title_key]}**", ""]
+        entries = []
+        for locale in LOCALES[1:]:
+            for source_rel in pick(locale.code):
+                url = get_locale(locale.code).url_prefix + _url_of(source_rel)
+                entries.append(f"- {locale.name}: [`{localized_rel(source_rel, locale.code)}`]({_href(page, url)})")
+        lines += entries or [words["status_none"]]
+    return "\n".join(lines) + "\n"
+
+
+def _url_of(source_rel: str) -> str:
+    if source_rel == "index.md":
+        return ""
+    if source_rel.endswith("/index.md"):
+        return source_rel[: -len("index.md")]
+    return source_rel[: -len(".md")] + "/"

@@ -1,0 +1,50 @@
+# The handbook's commands. Needs only Python 3.11+ and make; everything else
+# is installed into .venv from the pinned requirements/*.txt.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: help serve build check lint test test-fast browser-deps clean
+
+help:
+	@echo "make serve   live-reloading preview at http://127.0.0.1:8000"
+	@echo "make build   the published site, all languages, into site/"
+	@echo "make check   content checks (front matter, translations) with path:line messages"
+	@echo "make test    the whole test suite (installs what it needs, Chromium included)"
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.site-deps: requirements/site.txt | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -r requirements/site.txt
+	touch $@
+
+$(VENV)/.test-deps: requirements/test.txt $(VENV)/.site-deps
+	$(BIN)/python -m pip install --quiet -r requirements/test.txt
+	touch $@
+
+serve: $(VENV)/.site-deps
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+
+build: $(VENV)/.site-deps
+	$(BIN)/python scripts/build_site.py --site-dir site
+
+check: $(VENV)/.site-deps
+	$(BIN)/python scripts/check_content.py
+
+lint: $(VENV)/.test-deps
+	$(BIN)/ruff check scripts tests
+	$(BIN)/ruff format --check scripts tests
+	$(BIN)/mypy scripts/handbook
+
+browser-deps:
+	@scripts/ensure_chromium.sh
+
+test: $(VENV)/.test-deps browser-deps lint check
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf site .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,139 @@
+#!/usr/bin/env python3
+"""Time the content checks on a synthetic handbook (not a test: it prints numbers).
+
+  python scripts/benchmark_check.py                 # 2,000 pages x 4 languages
+  python scripts/benchmark_check.py --pages 500 --repeat 5
+
+Generates the tree in a temporary folder, then times, separately:
+loading and parsing every file, the translation check, and every check
+together (what `make check` and the build run).
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from handbook.catalog import Catalog
+from handbook.checks import run_checks
+from handbook.locales import LOCALE_CODES
+from handbook.translations import check_translations, revision, stamp_text
+
+ROOT = Path(__file__).resolve().parents[1]
+
+BODY = """
+## Why it matters {{ #why-it-matters }}
+
+Principle {n} matters because customers notice it. {filler}
+
+## In practice {{ #in-practice }}
+
+### Do {{ #do }}
+
+- Do the first thing for principle {n}.
+- Do the second thing.
+
+### Don't {{ #dont }}
+
+- Don't forget principle {n}.
+
+## Scenario {{ #scenario }}
+
+**By phone.** A customer calls about principle {n}. {filler}
+
+## Checklist {{ #checklist }}
+
+- [ ] First step {{ #step-{n}-a }}
+- [ ] Second step {{ #step-{n}-b }}
+
+/// quiz
+? Which answer is right for principle {n}?
+- [ ] Not this one
+- [x] This one
+- [ ] Nor this one
+///
+"""
+FILLER = "It is a sentence of ordinary length that pads the page to a realistic size. " * 6
+
+
+def page_text(n: int, locale: str, related: list[str]) -> str:
+    owner = f"@handbook/editors-{locale}"
+    return (
+        "---\n"
+        f"id: p{n:05d}\n"
+        f"title: Principle {n} ({locale})\n"
+        f"summary: What principle {n} asks of you, in {locale}.\n"
+        "tags: [trust, service]\n"
+        f"related: [{', '.join(related)}]\n"
+        'sources: ["000", "003"]\n'
+        f'owner: "{owner}"\n'
+        "reviewed: 2026-11-22\n"
+        "---\n" + BODY.format(n=n, filler=FILLER)
+    )
+
+
+def generate(docs: Path, pages: int) -> None:
+    principles = docs / "principles"
+    principles.mkdir(parents=True)
+    sources = (ROOT / "docs" / "sources.md").read_text(encoding="utf-8")
+    for code in LOCALE_CODES:
+        suffix = "" if code == "en" else f".{code}"
+        (docs / f"sources{suffix}.md").write_text(sources, encoding="utf-8")
+    for n in range(pages):
+        related = [f"p{(n + k) % pages:05d}" for k in (1, 2, 3)]
+        english = page_text(n, "en", related)
+        (principles / f"p{n:05d}.md").write_text(english, encoding="utf-8")
+        for code in LOCALE_CODES[1:]:
+            (principles / f"p{n:05d}.{code}.md").write_text(page_text(n, code, related), encoding="utf-8")
+    # stamp every translation, as an editor would, so the check sees a current handbook
+    catalog = Catalog.load(docs)
+    for page in catalog.pages:
+        if page.locale != "en":
+            original = catalog.page(page.source_rel, "en")
+            assert original is not None
+            page.path.write_text(stamp_text(page.path.read_text(encoding="utf-8"), revision(original)), encoding="utf-8")
+
+
+def timed(action: object, repeat: int) -> tuple[float, float]:
+    runs = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        action()  # type: ignore[operator]
+        runs.append(time.perf_counter() - started)
+    return statistics.median(runs), min(runs)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.strip().splitlines()[0])
+    parser.add_argument("--pages", type=int, default=2000, help="English pages (each also in es, hu, pt)")
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory() as tmp:
+        docs = Path(tmp) / "docs"
+        generate(docs, args.pages)
+        files = sum(1 for _ in docs.rglob("*.md"))
+        print(f"synthetic handbook: {args.pages} pages x {len(LOCALE_CODES)} languages = {files} files")
+        catalog = Catalog.load(docs)
+        report = run_checks(catalog)
+        print(f"findings: {len(report.errors)} error(s), {len(report.warnings)} warning(s)")
+        for label, action in (
+            ("load + parse", lambda: Catalog.load(docs)),
+            ("translation check (load included)", lambda: check_translations(Catalog.load(docs))),
+            ("all checks (load included)", lambda: run_checks(Catalog.load(docs))),
+        ):
+            median, best = timed(action, args.repeat)
+            print(f"{label:<36} median {median:6.2f} s   best {best:6.2f} s   ({args.repeat} runs)")
+    real = ROOT / "docs"
+    median, best = timed(lambda: run_checks(Catalog.load(real)), args.repeat)
+    print(f"{'real handbook, all checks':<36} median {median:6.2f} s   best {best:6.2f} s   ({sum(1 for _ in real.rglob('*.md'))} files)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,39 @@
+"""Browser smoke tests: Debian's Chromium, driven by Playwright, on the built site."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+
+def _switch_language(page, name: str) -> None:  # type: ignore[no-untyped-def]
+    page.locator(".md-header__option .md-select").hover()
+    page.locator("a.md-select__link", has_text=name).click()
+
+
+def test_hungarian_home_switches_to_the_portuguese_home(page, site_url: str) -> None:  # type: ignore[no-untyped-def]
+    page.goto(f"{site_url}/hu/")
+    assert page.locator("html").get_attribute("lang") == "hu"
+    assert "Ügyfélszolgálati etikai kézikönyv" in page.title()
+    _switch_language(page, "Português (Brasil)")
+    page.wait_for_url(f"{site_url}/pt/")
+    assert page.locator("html").get_attribute("lang") == "pt-BR"
+
+
+def test_language_switch_keeps_the_reader_on_the_same_principle(page, site_url: str) -> None:  # type: ignore[no-untyped-def]
+    page.goto(f"{site_url}/hu/principles/honesty/")
+    assert page.locator("h1").inner_text() == "Őszinteség"
+    _switch_language(page, "Português (Brasil)")
+    page.wait_for_url(f"{site_url}/pt/principles/honesty/")
+    assert page.locator("h1").inner_text() == "Honestidade"
+
+
+def test_search_finds_pages_in_the_readers_language(page, site_url: str) -> None:  # type: ignore[no-untyped-def]
+    page.goto(f"{site_url}/es/")
+    search = page.locator("input.md-search__input")
+    search.click()
+    search.fill("honestidad")
+    first = page.locator(".md-search-result__item a").first
+    first.wait_for(timeout=10_000)
+    assert "/es/principles/honesty/" in first.get_attribute("href")
