@@ -34,6 +34,7 @@ build: $(VENV)/.site-deps
 
 check: $(VENV)/.site-deps
 	$(BIN)/python scripts/check_content.py
+	$(BIN)/python scripts/check_translations.py
 
 lint: $(VENV)/.test-deps
 	$(BIN)/ruff check scripts tests

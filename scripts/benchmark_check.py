@@ -97,7 +97,9 @@ def generate(docs: Path, pages: int) -> None:
         if page.locale != "en":
             original = catalog.page(page.source_rel, "en")
             assert original is not None
-            page.path.write_text(stamp_text(page.path.read_text(encoding="utf-8"), revision(original)), encoding="utf-8")
+            page.path.write_text(
+                stamp_text(page.path.read_text(encoding="utf-8"), revision(original)), encoding="utf-8"
+            )
 
 
 def timed(action: object, repeat: int) -> tuple[float, float]:
@@ -131,7 +133,9 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{label:<36} median {median:6.2f} s   best {best:6.2f} s   ({args.repeat} runs)")
     real = ROOT / "docs"
     median, best = timed(lambda: run_checks(Catalog.load(real)), args.repeat)
-    print(f"{'real handbook, all checks':<36} median {median:6.2f} s   best {best:6.2f} s   ({sum(1 for _ in real.rglob('*.md'))} files)")
+    print(
+        f"{'real handbook, all checks':<36} median {median:6.2f} s   best {best:6.2f} s   ({sum(1 for _ in real.rglob('*.md'))} files)"
+    )
     return 0
 
 

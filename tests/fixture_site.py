@@ -106,7 +106,22 @@ def write_docs(docs: Path, principles: dict[str, str] | None = None) -> Path:
             (docs / "principles" / f"{pid}{s}.md").write_text(
                 principle_text(pid, locale, related=related), encoding="utf-8"
             )
+    stamp_all(docs)
     return docs
+
+
+def stamp_all(docs: Path) -> None:
+    """Mark every translation as made from the current English page, as an editor would."""
+    from handbook.catalog import Catalog
+    from handbook.translations import revision, stamp_text
+
+    catalog = Catalog.load(docs, docs.parent)
+    for page in catalog.pages:
+        original = catalog.page(page.source_rel, "en")
+        if page.locale != "en" and original is not None:
+            page.path.write_text(
+                stamp_text(page.path.read_text(encoding="utf-8"), revision(original)), encoding="utf-8"
+            )
 
 
 def write_project(target: Path, principles: dict[str, str] | None = None) -> Path:

@@ -137,7 +137,9 @@ COMMON_KEYS: tuple[Key, ...] = (
         "write one sentence that says what the page asks of the reader",
         "summary: Tell customers the truth.",
     ),
-    Key("owner", True, _owner, "name the GitHub team that reviews this language", 'owner: "@handbook/editors-{locale}"'),
+    Key(
+        "owner", True, _owner, "name the GitHub team that reviews this language", 'owner: "@handbook/editors-{locale}"'
+    ),
     Key("reviewed", True, _date, "write the date of the last review as YYYY-MM-DD", "reviewed: 2026-11-22"),
     Key("hide", False, _hide, "remove it, or list only Material's hide options", "hide: [toc]"),
     Key(
@@ -145,7 +147,7 @@ COMMON_KEYS: tuple[Key, ...] = (
         False,
         _revision,
         "let the stamp command write it: python scripts/check_translations.py --stamp <file>",
-        "translated_from: \"0123456789ab\"",
+        'translated_from: "0123456789ab"',
     ),
 )
 PRINCIPLE_KEYS: tuple[Key, ...] = (

@@ -116,6 +116,9 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
     record = _record(page)
     if record is None or _catalog is None:
         return markdown
+    if record.is_principle:
+        # Material shows a page's tags in search results: show the reader's words, not tag ids.
+        page.meta["tags"] = render.tag_labels(record)
     changed_on = None
     if record.locale != DEFAULT_LOCALE and _report is not None and _report.is_stale(record.source_rel, record.locale):
         english = _catalog.page(record.source_rel, DEFAULT_LOCALE)

@@ -35,6 +35,11 @@ def _title(catalog: Catalog, source_rel: str, locale: str) -> str:
     return str(page.meta.get("title", page.stem))
 
 
+def tag_labels(page: Page) -> list[str]:
+    groups = load_strings()[page.locale]["groups"]
+    return [str(groups.get(tag, tag)) for tag in page.meta.get("tags") or []]
+
+
 def summary_section(page: Page) -> str:
     words = load_strings()[page.locale]
     return f"## {words['summary']} {{ #summary }}\n\n{page.meta['summary']}\n"

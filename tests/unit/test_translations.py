@@ -10,13 +10,13 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
-import pytest
-
 import check_translations
 import new_page
+import pytest
 from handbook.catalog import Catalog
 from handbook.translations import check_translations as run_translation_check
 from handbook.translations import revision, stamp_text
+
 from tests.fixture_site import LOCALES, suffix, write_docs
 
 
@@ -108,21 +108,59 @@ def not_utf8(docs: Path) -> None:
 FAILURES = [
     # id, breaker, file named, line, message fragment
     ("missing", missing, "docs/principles/alpha.hu.md", 0, "missing Hungarian translation of docs/principles/alpha.md"),
-    ("orphan", orphan, "docs/principles/gamma.es.md", 0, "orphan translation: there is no English page principles/gamma.md"),
+    (
+        "orphan",
+        orphan,
+        "docs/principles/gamma.es.md",
+        0,
+        "orphan translation: there is no English page principles/gamma.md",
+    ),
     ("unknown-locale", unknown_locale, "docs/principles/alpha.fr.md", 0, "'fr' is not a language of this handbook"),
-    ("id-mismatch", id_mismatch, "docs/principles/alpha.pt.md", 2, "'id' is \"beta\" here but \"alpha\""),
+    ("id-mismatch", id_mismatch, "docs/principles/alpha.pt.md", 2, '\'id\' is "beta" here but "alpha"'),
     ("related-mismatch", related_mismatch, "docs/principles/beta.es.md", 6, "'related' is [] here but [\"alpha\"]"),
-    ("anchor-mismatch", anchor_mismatch, "docs/principles/alpha.es.md", 19, "headings: the 3rd is heading 'Do' (h3#hacer) here but"),
-    ("step-id-mismatch", step_mismatch, "docs/principles/alpha.hu.md", 34, "checklist steps: the 2nd is checklist step '#figyelj'"),
-    ("quiz-answer-key", quiz_key_mismatch, "docs/principles/alpha.pt.md", 32, "quiz: the 1st is quiz question 1 (3 answers, correct: a)"),
-    ("quiz-answer-count", quiz_answer_count, "docs/principles/alpha.es.md", 32, "(2 answers, correct: b) here but quiz question 1 (3 answers"),
-    ("untranslated", untranslated, "docs/principles/alpha.hu.md", 12, "is not written yet (it still has the translate-me marker)"),
+    (
+        "anchor-mismatch",
+        anchor_mismatch,
+        "docs/principles/alpha.es.md",
+        19,
+        "headings: the 3rd is heading 'Do' (h3#hacer) here but",
+    ),
+    (
+        "step-id-mismatch",
+        step_mismatch,
+        "docs/principles/alpha.hu.md",
+        34,
+        "checklist steps: the 2nd is checklist step '#figyelj'",
+    ),
+    (
+        "quiz-answer-key",
+        quiz_key_mismatch,
+        "docs/principles/alpha.pt.md",
+        32,
+        "quiz: the 1st is quiz question 1 (3 answers, correct: a)",
+    ),
+    (
+        "quiz-answer-count",
+        quiz_answer_count,
+        "docs/principles/alpha.es.md",
+        32,
+        "(2 answers, correct: b) here but quiz question 1 (3 answers",
+    ),
+    (
+        "untranslated",
+        untranslated,
+        "docs/principles/alpha.hu.md",
+        12,
+        "is not written yet (it still has the translate-me marker)",
+    ),
     ("bad-yaml", bad_yaml, "docs/principles/beta.hu.md", 4, "not valid YAML"),
     ("not-utf8", not_utf8, "docs/principles/beta.pt.md", 4, "not valid UTF-8"),
 ]
 
 
-@pytest.mark.parametrize(("breaker", "path", "line", "fragment"), [f[1:] for f in FAILURES], ids=[f[0] for f in FAILURES])
+@pytest.mark.parametrize(
+    ("breaker", "path", "line", "fragment"), [f[1:] for f in FAILURES], ids=[f[0] for f in FAILURES]
+)
 def test_each_failure_exits_1_and_names_the_file(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], breaker: Breaker, path: str, line: int, fragment: str
 ) -> None:
@@ -199,7 +237,10 @@ def test_revision_ignores_review_dates_but_not_content(tmp_path: Path) -> None:
     ("text", "expected"),
     [
         ("---\nid: a\n---\nbody\n", '---\nid: a\ntranslated_from: "0123456789ab"\n---\nbody\n'),
-        ("---\nid: a\ntranslated_from: ffffffffffff\ntitle: T\n---\n", '---\nid: a\ntranslated_from: "0123456789ab"\ntitle: T\n---\n'),
+        (
+            "---\nid: a\ntranslated_from: ffffffffffff\ntitle: T\n---\n",
+            '---\nid: a\ntranslated_from: "0123456789ab"\ntitle: T\n---\n',
+        ),
     ],
 )
 def test_stamp_text_sets_or_replaces_the_revision(text: str, expected: str) -> None:
