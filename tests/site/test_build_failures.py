@@ -48,7 +48,9 @@ def assert_every_page_in_its_own_language(site: Path) -> None:
     """Each language's page carries that language's title, never the English one."""
     for locale in LOCALES:
         for pid in ("alpha", "beta"):
-            html = (site / ("" if locale == "en" else locale) / "principles" / pid / "index.html").read_text(encoding="utf-8")
+            html = (site / ("" if locale == "en" else locale) / "principles" / pid / "index.html").read_text(
+                encoding="utf-8"
+            )
             assert f"<h1>{pid.title()} ({locale})</h1>" in html, (locale, pid)
 
 
@@ -86,7 +88,10 @@ def test_missing_translation_fails_mkdocs_build_and_names_the_file(tmp_path: Pat
     (project / "docs" / "principles" / "alpha.hu.md").unlink()
     result = mkdocs_build(project)
     assert result.returncode == 1
-    assert "docs/principles/alpha.hu.md: missing Hungarian translation of docs/principles/alpha.md — run `python scripts/new_page.py principles/alpha.md --locale hu`" in result.stderr
+    assert (
+        "docs/principles/alpha.hu.md: missing Hungarian translation of docs/principles/alpha.md — run `python scripts/new_page.py principles/alpha.md --locale hu`"
+        in result.stderr
+    )
     assert "Traceback" not in result.stderr
     parallel = build_site(project)
     assert parallel.returncode == 1
@@ -107,7 +112,10 @@ def test_untranslated_scaffold_fails_the_build(tmp_path: Path) -> None:
     assert scaffold.returncode == 0, scaffold.stderr
     result = mkdocs_build(project)
     assert result.returncode == 1
-    assert "docs/principles/alpha.es.md:12: the Spanish translation of docs/principles/alpha.md is not written yet" in result.stderr
+    assert (
+        "docs/principles/alpha.es.md:12: the Spanish translation of docs/principles/alpha.md is not written yet"
+        in result.stderr
+    )
 
 
 STALE_TEXT = {
@@ -123,16 +131,26 @@ def test_stale_translation_shows_a_banner_in_its_own_language(tmp_path: Path) ->
     project = write_project(tmp_path)
     translations = [str(p) for p in (project / "docs").rglob("*.md") if p.name.count(".") == 2]
     stamp = subprocess.run(
-        [sys.executable, "scripts/check_translations.py", "--stamp", *translations], cwd=project, capture_output=True, text=True, check=False
+        [sys.executable, "scripts/check_translations.py", "--stamp", *translations],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert stamp.returncode == 0, stamp.stderr
     english = project / "docs" / "principles" / "alpha.md"
-    english.write_text(english.read_text(encoding="utf-8").replace("Because it matters.", "Because it matters more now."), encoding="utf-8")
+    english.write_text(
+        english.read_text(encoding="utf-8").replace("Because it matters.", "Because it matters more now."),
+        encoding="utf-8",
+    )
     result = build_site(project)
     assert result.returncode == 0, result.stderr
     assert "docs/principles/alpha.hu.md:10: warning: stale translation" in result.stderr
     for locale, (title, phrase) in STALE_TEXT.items():
-        html = BeautifulSoup((project / "site" / locale / "principles" / "alpha" / "index.html").read_text(encoding="utf-8"), "html.parser")
+        html = BeautifulSoup(
+            (project / "site" / locale / "principles" / "alpha" / "index.html").read_text(encoding="utf-8"),
+            "html.parser",
+        )
         banner = html.select_one("article .admonition.warning")
         assert banner is not None, locale
         assert banner.select_one(".admonition-title").get_text(strip=True) == title
