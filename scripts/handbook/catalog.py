@@ -25,6 +25,7 @@ class Source:
     id: str
     heading: str  # heading text, e.g. "000 · Manual de Ética del Servicio al Cliente"
     line: int
+    lang: str = ""  # language of the original title, from the heading's lang=xx attribute
 
     @property
     def title(self) -> str:
@@ -77,7 +78,10 @@ class Catalog:
         for heading in page.headings:
             match = _SOURCE_ANCHOR.match(heading.anchor or "")
             if match:
-                found[match.group("id")] = Source(match.group("id"), heading.text, heading.line)
+                lang = re.search(r"\blang=([\w-]+)", heading.attrs)
+                found[match.group("id")] = Source(
+                    match.group("id"), heading.text, heading.line, lang.group(1) if lang else ""
+                )
         return found
 
 

@@ -92,6 +92,54 @@ def on_files(files: Any, config: Any) -> Any:
     return files
 
 
+def on_nav(nav: Any, config: Any, files: Any) -> Any:
+    """Order each section's pages by their title in the page's language (index first)."""
+
+    def key(item: Any) -> tuple[int, str]:
+        record = _record(item) if getattr(item, "file", None) is not None else None
+        if record is None:
+            return (1, render.sort_key(str(item.title or "")))
+        return (0 if record.source_rel.endswith("index.md") else 1, render.sort_key(str(record.meta.get("title", ""))))
+
+    def walk(items: list[Any]) -> None:
+        for item in items:
+            if getattr(item, "children", None):
+                item.children.sort(key=key)
+                walk(item.children)
+
+    walk(nav.items)
+    nav.items.sort(key=_top_level_rank)
+    # "previous" and "next" follow the new order
+    pages = [item for item in _flatten(nav.items) if getattr(item, "is_page", False)]
+    nav.pages = pages
+    for before, page, after in zip([None, *pages[:-1]], pages, [*pages[1:], None], strict=True):
+        page.previous_page, page.next_page = before, after
+    return nav
+
+
+def _flatten(items: list[Any]) -> list[Any]:
+    flat: list[Any] = []
+    for item in items:
+        flat.append(item)
+        flat.extend(_flatten(getattr(item, "children", None) or []))
+    return flat
+
+
+# The top of the navigation: readers' pages first, the editors' page last.
+TOP_LEVEL_ORDER = ("index.md", "principles/", "sources.md", "translation-status.md")
+
+
+def _top_level_rank(item: Any) -> int:
+    file = getattr(item, "file", None)
+    if file is None:  # a section: where its pages live
+        children = getattr(item, "children", None) or []
+        first = next((c.file for c in children if getattr(c, "file", None) is not None), None)
+        name = split_locale(first.src_uri)[0].split("/")[0] + "/" if first is not None else ""
+    else:
+        name = split_locale(file.src_uri)[0]
+    return TOP_LEVEL_ORDER.index(name) if name in TOP_LEVEL_ORDER else len(TOP_LEVEL_ORDER) - 1
+
+
 def _alternates(config: Any, url: str) -> list[dict[str, str]]:
     """Links to the same page in every language.
 

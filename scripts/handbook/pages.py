@@ -20,7 +20,7 @@ from .problems import Problem
 FRONT_MATTER_FENCE = "---"
 _SUFFIX = re.compile(r"^(?P<stem>.+?)\.(?P<locale>[a-z]{2}(?:[-_][A-Za-z]{2,4})?)\.md$")
 _HEADING = re.compile(
-    r"^(?P<hashes>#{1,6})[ \t]+(?P<text>.*?)[ \t]*(?:\{[ \t]*#(?P<anchor>[\w-]+)[^}]*\})?[ \t]*#*[ \t]*$"
+    r"^(?P<hashes>#{1,6})[ \t]+(?P<text>.*?)[ \t]*(?:\{[ \t]*#(?P<anchor>[\w-]+)(?P<attrs>[^}]*)\})?[ \t]*#*[ \t]*$"
 )
 _FENCE = re.compile(r"^[ \t]*(?P<fence>`{3,}|~{3,})")
 MARKER = re.compile(r"^<!--\s*handbook:(?P<name>[\w-]+)(?P<args>[^>]*?)\s*-->\s*$")
@@ -32,6 +32,7 @@ class Heading:
     text: str
     anchor: str | None
     line: int  # 1-based line in the file
+    attrs: str = ""  # the rest of the { #anchor ... } attribute list, e.g. "lang=es"
 
 
 @dataclass(frozen=True)
@@ -218,7 +219,13 @@ def scan_body(body: str, first_line: int) -> tuple[list[Heading], list[Marker]]:
         heading = _HEADING.match(line)
         if heading:
             headings.append(
-                Heading(len(heading.group("hashes")), heading.group("text"), heading.group("anchor"), number)
+                Heading(
+                    len(heading.group("hashes")),
+                    heading.group("text"),
+                    heading.group("anchor"),
+                    number,
+                    (heading.group("attrs") or "").strip(),
+                )
             )
             continue
         marker = MARKER.match(line.strip())

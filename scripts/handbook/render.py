@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import posixpath
+import unicodedata
 
 from babel.dates import format_date as format_babel_date
 
@@ -33,6 +34,12 @@ def _title(catalog: Catalog, source_rel: str, locale: str) -> str:
     if page is None:
         raise RenderError(f"no page {localized_rel(source_rel, locale)}")
     return str(page.meta.get("title", page.stem))
+
+
+def sort_key(title: str) -> str:
+    """Alphabetical order that ignores accents, so Ő sorts with O and Á with A."""
+    decomposed = unicodedata.normalize("NFKD", title.casefold())
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
 def tag_labels(page: Page) -> list[str]:
@@ -61,6 +68,8 @@ def sources_section(page: Page, catalog: Catalog) -> str:
     for source_id in page.meta.get("sources", []):
         source = sources.get(source_id)
         title = source.title if source else source_id
+        if source and source.lang and source.lang != page.locale:
+            title = f'<span lang="{source.lang}">{title}</span>'  # the original title keeps its language
         text = words["source_link"].format(id=source_id, title=title)
         lines.append(f"- [{text}]({_link(page, 'sources.md', 'source-' + source_id)})")
     return "\n".join(lines) + "\n"
@@ -79,7 +88,7 @@ def principles_index(page: Page, catalog: Catalog) -> str:
         if not members:
             continue
         out += [f"## {words['groups'].get(group, group)} {{ #{group} }}", ""]
-        for member in sorted(members, key=lambda p: str(p.meta.get("title", p.stem)).casefold()):
+        for member in sorted(members, key=lambda p: sort_key(str(p.meta.get("title", p.stem)))):
             title = member.meta.get("title", member.stem)
             out.append(f"- [**{title}**]({_link(page, member.source_rel)}): {member.meta.get('summary', '')}")
         out.append("")
@@ -92,8 +101,8 @@ def principles_from_source(page: Page, catalog: Catalog, source_id: str) -> str:
     if not citing:
         return f"{words['no_principles']}\n"
     lines = [words["principles_from_source"], ""]
-    for english in citing:
-        title = _title(catalog, english.source_rel, page.locale)
+    titled = sorted(((_title(catalog, p.source_rel, page.locale), p) for p in citing), key=lambda t: sort_key(t[0]))
+    for title, english in titled:
         lines.append(f"- [{title}]({_link(page, english.source_rel)})")
     return "\n".join(lines) + "\n"
 
