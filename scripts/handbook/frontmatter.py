@@ -226,6 +226,16 @@ def _validate_body(page: Page) -> list[Problem]:
                     code="structure",
                 )
             )
+        if heading.level > 1 and not heading.anchor:
+            problems.append(
+                Problem(
+                    page.display,
+                    heading.line,
+                    f"the heading '{heading.text}' has no fixed anchor",
+                    "end it with an English id, the same in every language, like '## In practice { #in-practice }'",
+                    code="structure",
+                )
+            )
         if heading.anchor in GENERATED_ANCHORS and page.is_principle:
             problems.append(
                 Problem(

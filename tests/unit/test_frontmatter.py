@@ -61,6 +61,12 @@ CASES = [
         11,
         "is missing the section(s) #scenario",
     ),
+    (
+        "heading-without-anchor",
+        principle_text("alpha", "en", related="[beta]") + "\n## Notes\n",
+        30,
+        "the heading 'Notes' has no fixed anchor",
+    ),
     ("own-h1", principle_text("alpha", "en", related="[beta]") + "\n# Alpha again\n", 30, "has its own H1 heading"),
     (
         "unknown-marker",
