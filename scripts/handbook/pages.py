@@ -72,21 +72,26 @@ class Page:
     @property
     def url(self) -> str:
         """The page's URL inside its language root (directory URLs)."""
-        if self.source_rel == "index.md":
-            return ""
-        if self.source_rel.endswith("/index.md"):
-            return self.source_rel[: -len("index.md")]
-        return self.source_rel[: -len(".md")] + "/"
+        return url_of(self.source_rel)
 
     def line_of(self, key: str) -> int:
         return self.key_lines.get(key, 1)
+
+
+def url_of(source_rel: str) -> str:
+    """``principles/honesty.md`` -> ``principles/honesty/``; ``index.md`` -> ``""``."""
+    if source_rel == "index.md":
+        return ""
+    if source_rel.endswith("/index.md"):
+        return source_rel[: -len("index.md")]
+    return source_rel[: -len(".md")] + "/"
 
 
 def split_locale(rel: str) -> tuple[str, str]:
     """``principles/honesty.es.md`` -> (``principles/honesty.md``, ``es``)."""
     directory, _, name = rel.rpartition("/")
     match = _SUFFIX.match(name)
-    if match and match.group("locale") not in ("index",):
+    if match:
         stem, locale = match.group("stem"), match.group("locale")
         source = f"{directory}/{stem}.md" if directory else f"{stem}.md"
         return source, locale

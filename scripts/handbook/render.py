@@ -15,7 +15,7 @@ from babel.dates import format_date as format_babel_date
 
 from .catalog import Catalog, load_strings
 from .locales import DEFAULT_LOCALE, LOCALES, get_locale
-from .pages import MARKER, Page, localized_rel
+from .pages import MARKER, Page, localized_rel, url_of
 from .translations import TranslationReport
 
 
@@ -184,15 +184,7 @@ def translation_status(page: Page, report: TranslationReport) -> str:
         entries = []
         for locale in LOCALES[1:]:
             for source_rel in pick(locale.code):
-                url = get_locale(locale.code).url_prefix + _url_of(source_rel)
+                url = get_locale(locale.code).url_prefix + url_of(source_rel)
                 entries.append(f"- {locale.name}: [`{localized_rel(source_rel, locale.code)}`]({_href(page, url)})")
         lines += entries or [words["status_none"]]
     return "\n".join(lines) + "\n"
-
-
-def _url_of(source_rel: str) -> str:
-    if source_rel == "index.md":
-        return ""
-    if source_rel.endswith("/index.md"):
-        return source_rel[: -len("index.md")]
-    return source_rel[: -len(".md")] + "/"

@@ -10,10 +10,10 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
+
 from handbook.catalog import Catalog
 from handbook.checks import run_checks
 from handbook.locales import LOCALES, get_locale
-
 from tests.conftest import ROOT, BuiltSite
 
 CATALOG = Catalog.load(ROOT / "docs", ROOT)

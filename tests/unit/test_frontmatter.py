@@ -9,9 +9,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
 from handbook.catalog import Catalog
 from handbook.frontmatter import validate_catalog
-
 from tests.fixture_site import principle_text, write_docs
 
 CASES = [

@@ -10,13 +10,13 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 import check_translations
 import new_page
-import pytest
 from handbook.catalog import Catalog
 from handbook.translations import check_translations as run_translation_check
 from handbook.translations import revision, stamp_text
-
 from tests.fixture_site import LOCALES, suffix, write_docs
 
 
