@@ -122,6 +122,8 @@ def _hide(value: Any, page: Page, catalog: Catalog) -> str | None:
 
 
 def _revision(value: Any, page: Page, catalog: Catalog) -> str | None:
+    if page.locale == DEFAULT_LOCALE:
+        return "belongs on translations only: the English page is the original"
     if not isinstance(value, str) or not re.fullmatch(r"[0-9a-f]{12}", value):
         return f"'{value}' is not a quoted 12-character content hash"
     return None

@@ -161,3 +161,18 @@ def test_stale_translation_shows_a_banner_in_its_own_language(tmp_path: Path) ->
         assert "admonition warning" not in beta
     english_html = (project / "site" / "principles" / "alpha" / "index.html").read_text(encoding="utf-8")
     assert "admonition warning" not in english_html
+
+
+def test_single_run_build_checks_once_not_once_per_language(tmp_path: Path) -> None:
+    """mkdocs-static-i18n builds four languages in one run; the check runs once."""
+    project = write_project(tmp_path)
+    english = project / "docs" / "principles" / "beta.md"
+    english.write_text(
+        english.read_text(encoding="utf-8").replace("Someone calls.", "Someone calls twice."), encoding="utf-8"
+    )
+    result = mkdocs_build(project)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.count("docs/principles/beta.hu.md:10: warning: stale translation") == 1
+    assert "Hungarian translation" not in result.stderr
+    html = (project / "site" / "hu" / "principles" / "beta" / "index.html").read_text(encoding="utf-8")
+    assert "Lehet, hogy ez a fordítás elavult" in html

@@ -52,6 +52,12 @@ CASES = [
     ),
     ("bad-owner", principle_text("alpha", "en", related="[beta]", owner="ann"), 8, "is not a GitHub team"),
     ("empty-title", principle_text("alpha", "en", related="[beta]", title='""'), 3, "'title' must be a non-empty text"),
+    (
+        "revision-on-english",
+        principle_text("alpha", "en", related="[beta]", translated_from='"0123456789ab"'),
+        10,
+        "belongs on translations only",
+    ),
     ("bad-yaml", principle_text("alpha", "en", related="[beta]", summary="Do this: then that"), 4, "not valid YAML"),
     ("no-front-matter", "## Why { #why-it-matters }\n", 1, "the page has no front matter"),
     ("unclosed-front-matter", "---\nid: alpha\ntitle: A\n", 1, "the front matter is never closed"),
@@ -111,3 +117,21 @@ def test_missing_sources_page_is_reported(tmp_path: Path) -> None:
     (docs / "sources.md").unlink()
     problems = validate_catalog(Catalog.load(docs, tmp_path))
     assert any(p.path == "docs/sources.md" and "sources page is missing" in p.message for p in problems)
+
+
+def test_unreadable_file_is_named_not_raised(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    docs = write_docs(tmp_path / "docs")
+    target = docs / "principles" / "beta.es.md"
+    real_read_bytes = Path.read_bytes
+
+    def read_bytes(self: Path) -> bytes:
+        if self == target:
+            raise PermissionError(13, "Permission denied")
+        return real_read_bytes(self)
+
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    problems = validate_catalog(Catalog.load(docs, tmp_path))
+    bad = [str(p) for p in problems if p.path == "docs/principles/beta.es.md"]
+    assert bad == [
+        "docs/principles/beta.es.md: the file cannot be read (Permission denied) — check that it exists and is readable"
+    ]
