@@ -54,6 +54,11 @@ class Catalog:
     def by_key(self) -> dict[tuple[str, str], Page]:
         return {(page.source_rel, page.locale): page for page in self.pages}
 
+    @cached_property
+    def by_rel(self) -> dict[str, Page]:
+        """Pages by their file path under docs/, e.g. principles/honesty.es.md."""
+        return {page.rel: page for page in self.pages}
+
     def page(self, source_rel: str, locale: str) -> Page | None:
         return self.by_key.get((source_rel, locale))
 

@@ -157,7 +157,7 @@ def _alternates(config: Any, url: str) -> list[dict[str, str]]:
 def _record(page: Any) -> Any:
     if _catalog is None:
         return None
-    return next((p for p in _catalog.pages if p.rel == page.file.src_uri), None)
+    return _catalog.by_rel.get(page.file.src_uri)
 
 
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
