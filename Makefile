@@ -20,6 +20,8 @@ $(BIN)/python:
 
 $(VENV)/.site-deps: requirements/site.txt | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -r requirements/site.txt
+	@# scripts/ on the venv's path: MkDocs loads our Markdown extensions (handbook.checklists) by name
+	$(BIN)/python -c 'import pathlib, sysconfig; pathlib.Path(sysconfig.get_path("purelib"), "handbook.pth").write_text(str(pathlib.Path("scripts").resolve()) + "\n")'
 	touch $@
 
 $(VENV)/.test-deps: requirements/test.txt $(VENV)/.site-deps

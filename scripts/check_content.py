@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Check every page's front matter and required sections.
+"""Check every page: front matter, required sections and checklists.
 
 Prints `path:line: problem — fix` lines. Exit 0 clean, 1 problems, 2 usage error.
 """
@@ -12,7 +12,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from handbook import cli
-from handbook.frontmatter import validate_catalog
+from handbook.checks import content_problems
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -20,7 +20,7 @@ def main(argv: list[str] | None = None) -> int:
     catalog = cli.load(args)
     pages = len(catalog.pages)
     return cli.report(
-        validate_catalog(catalog), as_json=args.json, extra={"pages": pages}, summary=lambda: f"{pages} page(s) checked"
+        content_problems(catalog), as_json=args.json, extra={"pages": pages}, summary=lambda: f"{pages} page(s) checked"
     )
 
 

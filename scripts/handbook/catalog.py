@@ -16,6 +16,7 @@ from .problems import Problem
 
 SOURCES_PAGE = "sources.md"
 PRINCIPLES_DIR = "principles"
+PROTOCOLS_DIR = "protocols"
 _SOURCE_ANCHOR = re.compile(r"^source-(?P<id>\d{3})$")
 STRINGS_FILE = Path(__file__).with_name("strings.yml")
 
@@ -74,6 +75,17 @@ class Catalog:
 
     def principle(self, principle_id: str, locale: str) -> Page | None:
         return self.page(f"{PRINCIPLES_DIR}/{principle_id}.md", locale)
+
+    def protocols(self, locale: str = DEFAULT_LOCALE) -> list[Page]:
+        return [page for page in self.pages if page.is_protocol and page.locale == locale]
+
+    @cached_property
+    def protocol_ids(self) -> set[str]:
+        return {page.stem for page in self.protocols()}
+
+    def protocols_applying(self, principle_id: str) -> list[Page]:
+        """The English protocols whose front matter says they apply this principle."""
+        return [page for page in self.protocols() if principle_id in (page.meta.get("principles") or [])]
 
     def sources(self, locale: str = DEFAULT_LOCALE) -> dict[str, Source]:
         page = self.page(SOURCES_PAGE, locale) or self.page(SOURCES_PAGE, DEFAULT_LOCALE)

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from . import checklists
 from .catalog import Catalog
 from .frontmatter import validate_catalog
+from .locales import LOCALE_CODES
 from .problems import Problem
 from .translations import TranslationReport, check_translations
 
@@ -24,9 +26,18 @@ class Report:
         return [p for p in self.problems if p.severity == "warning"]
 
 
+def content_problems(catalog: Catalog) -> list[Problem]:
+    """Every page on its own: front matter, sections, and the page elements (checklists)."""
+    problems = validate_catalog(catalog)
+    for page in catalog.pages:
+        if page.locale in LOCALE_CODES:
+            problems.extend(checklists.check_page(page, catalog))
+    return problems
+
+
 def run_checks(catalog: Catalog) -> Report:
-    """Front matter and translations; a problem found by both is reported once."""
+    """Every page, then the translations; a problem found by both is reported once."""
     translations = check_translations(catalog)
-    unique = dict.fromkeys([*validate_catalog(catalog), *translations.problems])
+    unique = dict.fromkeys([*content_problems(catalog), *translations.problems])
     problems = sorted(unique, key=lambda p: (p.path, p.line, p.message))
     return Report(problems, translations)

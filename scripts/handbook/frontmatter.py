@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .catalog import Catalog, load_strings
+from .links import PRINCIPLE_GENERATED, PROTOCOL_GENERATED
 from .locales import DEFAULT_LOCALE, LOCALE_CODES
 from .pages import Page, is_date
 from .problems import Problem
@@ -22,10 +23,11 @@ SOURCE_ID_PATTERN = re.compile(r"^\d{3}$")
 
 # Body sections every principle has, in this order, with these anchors.
 PRINCIPLE_ANCHORS: tuple[str, ...] = ("why-it-matters", "in-practice", "do", "dont", "scenario")
-# Anchors the build writes itself; an editor must not use them.
-GENERATED_ANCHORS: tuple[str, ...] = ("summary", "related", "sources")
+# Body sections every protocol has: its checklist sits under this heading.
+PROTOCOL_ANCHORS: tuple[str, ...] = ("steps",)
 KNOWN_MARKERS: dict[str, int] = {
     "principles-index": 0,
+    "protocols-index": 0,
     "principles-from-source": 1,
     "translation-status": 0,
     "translate-me": 0,
@@ -50,7 +52,7 @@ def _text(value: Any, page: Page, catalog: Catalog) -> str | None:
 def _id(value: Any, page: Page, catalog: Catalog) -> str | None:
     if not isinstance(value, str) or not ID_PATTERN.match(value):
         return f"'{value}' is not a valid id (lower-case words joined by hyphens)"
-    if page.is_principle and value != page.stem:
+    if (page.is_principle or page.is_protocol) and value != page.stem:
         return f"'{value}' does not match the file name '{page.stem}', and the id is the page's URL"
     return None
 
@@ -84,6 +86,16 @@ def _related(value: Any, page: Page, catalog: Catalog) -> str | None:
         return f"names principle(s) that do not exist: {', '.join(unknown)}"
     if page.is_principle and page.stem in value:
         return "lists the page itself"
+    return None
+
+
+def _principles(value: Any, page: Page, catalog: Catalog) -> str | None:
+    problem = _string_list(value)
+    if problem:
+        return problem
+    unknown = [str(item) for item in value if item not in catalog.principle_ids]
+    if unknown:
+        return f"names principle(s) that do not exist: {', '.join(unknown)}"
     return None
 
 
@@ -152,6 +164,13 @@ COMMON_KEYS: tuple[Key, ...] = (
         'translated_from: "0123456789ab"',
     ),
 )
+SOURCES_KEY = Key(
+    "sources",
+    True,
+    _sources,
+    "use the ids of the sources page (docs/sources.md), quoted",
+    'sources: ["000", "003"]',
+)
 PRINCIPLE_KEYS: tuple[Key, ...] = (
     *COMMON_KEYS,
     Key("tags", True, _tags, "use the theme groups listed in scripts/handbook/strings.yml", "tags: [trust]"),
@@ -162,18 +181,37 @@ PRINCIPLE_KEYS: tuple[Key, ...] = (
         "use ids of existing principles (the file names in docs/principles/)",
         "related: [transparency]",
     ),
+    SOURCES_KEY,
+)
+
+
+PROTOCOL_KEYS: tuple[Key, ...] = (
+    *COMMON_KEYS,
     Key(
-        "sources",
+        "principles",
         True,
-        _sources,
-        "use the ids of the sources page (docs/sources.md), quoted",
-        'sources: ["000", "003"]',
+        _principles,
+        "list the ids of the principles its steps apply (the file names in docs/principles/)",
+        "principles: [courtesy, priority]",
     ),
+    SOURCES_KEY,
 )
 
 
 def keys_for(page: Page) -> tuple[Key, ...]:
-    return PRINCIPLE_KEYS if page.is_principle else COMMON_KEYS
+    if page.is_principle:
+        return PRINCIPLE_KEYS
+    if page.is_protocol:
+        return PROTOCOL_KEYS
+    return COMMON_KEYS
+
+
+def _generated(page: Page) -> tuple[str, ...]:
+    if page.is_principle:
+        return PRINCIPLE_GENERATED
+    if page.is_protocol:
+        return PROTOCOL_GENERATED
+    return ()
 
 
 def validate_page(page: Page, catalog: Catalog) -> list[Problem]:
@@ -238,7 +276,7 @@ def _validate_body(page: Page) -> list[Problem]:
                     code="structure",
                 )
             )
-        if heading.anchor in GENERATED_ANCHORS and page.is_principle:
+        if heading.anchor in _generated(page):
             problems.append(
                 Problem(
                     page.display,
@@ -269,10 +307,12 @@ def _validate_body(page: Page) -> list[Problem]:
                     code="structure",
                 )
             )
-    if page.is_principle:
-        anchors = [heading.anchor for heading in page.headings if heading.anchor in PRINCIPLE_ANCHORS]
-        if anchors != list(PRINCIPLE_ANCHORS):
-            missing = [anchor for anchor in PRINCIPLE_ANCHORS if anchor not in anchors]
+    required = PRINCIPLE_ANCHORS if page.is_principle else PROTOCOL_ANCHORS if page.is_protocol else ()
+    if required:
+        kind = "principle" if page.is_principle else "protocol"
+        anchors = [heading.anchor for heading in page.headings if heading.anchor in required]
+        if anchors != list(required):
+            missing = [anchor for anchor in required if anchor not in anchors]
             what = (
                 f"is missing the section(s) {', '.join('#' + a for a in missing)}"
                 if missing
@@ -282,8 +322,8 @@ def _validate_body(page: Page) -> list[Problem]:
                 Problem(
                     page.display,
                     page.body_line,
-                    f"the principle {what}",
-                    "write these headings, in this order: " + ", ".join(f"{{ #{a} }}" for a in PRINCIPLE_ANCHORS),
+                    f"the {kind} {what}",
+                    "write these headings, in this order: " + ", ".join(f"{{ #{a} }}" for a in required),
                     code="structure",
                 )
             )

@@ -18,7 +18,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from mkdocs.exceptions import PluginError
 
-from handbook import render
+from handbook import checklists, render
 from handbook.catalog import Catalog
 from handbook.checks import run_checks
 from handbook.history import last_changed
@@ -29,6 +29,8 @@ from handbook.translations import TranslationReport, report_from_json
 # Set by scripts/build_site.py, which runs the checks once for all languages and
 # hands each language's build the translation report as a JSON file.
 REPORT_ENV = "HANDBOOK_REPORT"
+# Our Markdown extensions that take the page's language as their "locale" option.
+LOCALIZED_EXTENSIONS = ("handbook.checklists",)
 
 _catalog: Catalog | None = None
 _report: TranslationReport | None = None
@@ -48,8 +50,20 @@ def _per_locale(config: Any) -> str | None:
     return plugin.config.build_only_locale if plugin is not None else None
 
 
+def _building_locale(config: Any) -> str:
+    """The language this (possibly nested) build renders."""
+    plugin = _i18n(config)
+    if plugin is None:
+        return DEFAULT_LOCALE
+    return str(plugin.config.build_only_locale or plugin.current_language or DEFAULT_LOCALE)
+
+
 def on_config(config: Any) -> Any:
     global _catalog, _report
+    # Our Markdown extensions write their own words (a checklist's "Why?", "Reset") in the page's language.
+    for extension in LOCALIZED_EXTENSIONS:
+        if extension in config.markdown_extensions:
+            config.mdx_configs.setdefault(extension, {})["locale"] = _building_locale(config)
     if _is_nested_language_build(config) and _catalog is not None:
         return config
     project_root = Path(config.config_file_path).resolve().parent
@@ -126,7 +140,7 @@ def _flatten(items: list[Any]) -> list[Any]:
 
 
 # The top of the navigation: readers' pages first, the editors' page last.
-TOP_LEVEL_ORDER = ("index.md", "principles/", "sources.md", "translation-status.md")
+TOP_LEVEL_ORDER = ("index.md", "principles/", "protocols/", "sources.md", "translation-status.md")
 
 
 def _top_level_rank(item: Any) -> int:
@@ -167,6 +181,10 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
     if record.is_principle:
         # Material shows a page's tags in search results: show the reader's words, not tag ids.
         page.meta["tags"] = render.tag_labels(record)
+    # The page elements' assets, loaded only where they are used (overrides/main.html writes the tags).
+    if checklists.has_checklist(record):
+        page.meta["handbook_scripts"] = [checklists.SCRIPT]
+        page.meta["handbook_styles"] = [checklists.STYLESHEET]
     changed_on = None
     if record.locale != DEFAULT_LOCALE and _report is not None and _report.is_stale(record.source_rel, record.locale):
         english = _catalog.page(record.source_rel, DEFAULT_LOCALE)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -64,6 +65,11 @@ class Page:
     def is_principle(self) -> bool:
         parts = self.source_rel.split("/")
         return len(parts) == 2 and parts[0] == "principles" and parts[1] != "index.md"
+
+    @property
+    def is_protocol(self) -> bool:
+        parts = self.source_rel.split("/")
+        return len(parts) == 2 and parts[0] == "protocols" and parts[1] != "index.md"
 
     @property
     def stem(self) -> str:
@@ -203,13 +209,14 @@ def parse_page(text: str, page: Page) -> list[Problem]:
     return problems
 
 
-def scan_body(body: str, first_line: int) -> tuple[list[Heading], list[Marker]]:
-    """ATX headings and handbook markers outside fenced code blocks."""
-    headings: list[Heading] = []
-    markers: list[Marker] = []
+def prose_lines(body: str, first_line: int) -> Iterator[tuple[int, str]]:
+    """(file line, text) of every line outside fenced code blocks.
+
+    Custom syntax (checklists, quizzes, markers) is read only from these lines,
+    so an example inside a code block is never taken for the real thing.
+    """
     fence: str | None = None
     for offset, line in enumerate(body.split("\n")):
-        number = first_line + offset
         fence_match = _FENCE.match(line)
         if fence_match:
             token = fence_match.group("fence")
@@ -219,8 +226,15 @@ def scan_body(body: str, first_line: int) -> tuple[list[Heading], list[Marker]]:
             if token[0] == fence[0] and len(token) >= len(fence):
                 fence = None
                 continue
-        if fence is not None:
-            continue
+        if fence is None:
+            yield first_line + offset, line
+
+
+def scan_body(body: str, first_line: int) -> tuple[list[Heading], list[Marker]]:
+    """ATX headings and handbook markers outside fenced code blocks."""
+    headings: list[Heading] = []
+    markers: list[Marker] = []
+    for number, line in prose_lines(body, first_line):
         heading = _HEADING.match(line)
         if heading:
             headings.append(
@@ -294,6 +308,7 @@ __all__ = [
     "load_page",
     "localized_rel",
     "parse_page",
+    "prose_lines",
     "scan_body",
     "split_locale",
 ]

@@ -14,6 +14,7 @@ import unicodedata
 from babel.dates import format_date as format_babel_date
 
 from .catalog import Catalog, load_strings
+from .checklists import parse_page
 from .locales import DEFAULT_LOCALE, LOCALES, get_locale
 from .pages import MARKER, Page, localized_rel, url_of
 from .translations import TranslationReport
@@ -61,6 +62,49 @@ def related_section(page: Page, catalog: Catalog) -> str:
     return "\n".join(lines) + "\n"
 
 
+def purpose_section(page: Page) -> str:
+    words = load_strings()[page.locale]
+    return f"## {words['purpose']} {{ #purpose }}\n\n{page.meta['summary']}\n"
+
+
+def _titled_links(page: Page, catalog: Catalog, english: list[Page]) -> list[str]:
+    """Links to these pages, titled in ``page``'s language and sorted by that title."""
+    titled = [(_title(catalog, other.source_rel, page.locale), other) for other in english]
+    return [f"- [{title}]({_link(page, other.source_rel)})" for title, other in sorted(titled, key=lambda t: sort_key(t[0]))]
+
+
+def principles_applied_section(page: Page, catalog: Catalog) -> str:
+    """On a protocol: the principles its steps put into practice, in front-matter order."""
+    words = load_strings()[page.locale]
+    lines = [f"## {words['principles_applied']} {{ #principles }}", ""]
+    for principle_id in page.meta.get("principles", []):
+        target = f"principles/{principle_id}.md"
+        lines.append(f"- [{_title(catalog, target, page.locale)}]({_link(page, target)})")
+    return "\n".join(lines) + "\n"
+
+
+def protocols_applying_section(page: Page, catalog: Catalog) -> str:
+    """On a principle: the protocols that apply it, from their front matter ("" when none does)."""
+    applying = catalog.protocols_applying(page.stem)
+    if not applying:
+        return ""
+    words = load_strings()[page.locale]
+    return "\n".join([f"## {words['protocols_applying']} {{ #protocols }}", "", *_titled_links(page, catalog, applying)]) + "\n"
+
+
+def protocols_index(page: Page, catalog: Catalog) -> str:
+    """Every protocol, by title in the page's language, with its purpose and its number of steps."""
+    words = load_strings()[page.locale]
+    entries = []
+    for english in catalog.protocols():
+        localized = catalog.page(english.source_rel, page.locale) or english
+        count = sum(len(checklist.steps) for checklist in parse_page(english).checklists)
+        title = str(localized.meta.get("title", english.stem))
+        steps = words["steps_count"].format(count=count)
+        entries.append((title, f"- [**{title}**]({_link(page, english.source_rel)}): {localized.meta.get('summary', '')} ({steps})"))
+    return "\n".join(line for _, line in sorted(entries, key=lambda e: sort_key(e[0]))) + "\n"
+
+
 def sources_section(page: Page, catalog: Catalog) -> str:
     words = load_strings()[page.locale]
     sources = catalog.sources(page.locale)
@@ -100,11 +144,7 @@ def principles_from_source(page: Page, catalog: Catalog, source_id: str) -> str:
     citing = [p for p in catalog.principles() if source_id in (p.meta.get("sources") or [])]
     if not citing:
         return f"{words['no_principles']}\n"
-    lines = [words["principles_from_source"], ""]
-    titled = sorted(((_title(catalog, p.source_rel, page.locale), p) for p in citing), key=lambda t: sort_key(t[0]))
-    for title, english in titled:
-        lines.append(f"- [{title}]({_link(page, english.source_rel)})")
-    return "\n".join(lines) + "\n"
+    return "\n".join([words["principles_from_source"], "", *_titled_links(page, catalog, citing)]) + "\n"
 
 
 def expand(
@@ -124,6 +164,8 @@ def expand(
         name, args = match.group("name"), match.group("args").split()
         if name == "principles-index":
             out.append(principles_index(page, catalog))
+        elif name == "protocols-index":
+            out.append(protocols_index(page, catalog))
         elif name == "principles-from-source" and len(args) == 1:
             out.append(principles_from_source(page, catalog, args[0]))
         elif name == "translation-status" and report is not None:
@@ -134,14 +176,25 @@ def expand(
             raise RenderError(f"unknown handbook marker '{name}'")
     text = "\n".join(out)
     if page.is_principle:
-        text = (
-            summary_section(page)
-            + "\n"
-            + text.strip("\n")
-            + "\n\n"
-            + related_section(page, catalog)
-            + "\n"
-            + sources_section(page, catalog)
+        text = "\n".join(
+            part
+            for part in (
+                summary_section(page),
+                text.strip("\n") + "\n",
+                related_section(page, catalog),
+                protocols_applying_section(page, catalog),
+                sources_section(page, catalog),
+            )
+            if part
+        )
+    elif page.is_protocol:
+        text = "\n".join(
+            (
+                purpose_section(page),
+                text.strip("\n") + "\n",
+                principles_applied_section(page, catalog),
+                sources_section(page, catalog),
+            )
         )
     if changed_on is not None:
         text = stale_banner(page, changed_on) + text

@@ -11,6 +11,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from . import checklists
+from .links import links_in
 from .pages import Page
 
 
@@ -25,7 +27,6 @@ class Item:
 
 Parser = Callable[[Page], list[Item]]
 
-_STEP = re.compile(r"^\s*[-*]\s+\[[ xX]\]\s+.*?\{\s*:?\s*#(?P<id>[\w-]+)\s*\}\s*$")
 _QUIZ_OPEN = re.compile(r"^///\s*quiz\b")
 _QUIZ_CLOSE = re.compile(r"^///\s*$")
 _QUESTION = re.compile(r"^\?\s+\S")
@@ -45,11 +46,24 @@ def headings(page: Page) -> list[Item]:
 
 
 def checklist_steps(page: Page) -> list[Item]:
-    """Checklist steps: ``- [ ] Step text { #step-id }``; the ids are kept in order."""
+    """The checklist's step ids, in order (ticks are stored by these ids)."""
     return [
-        Item(match.group("id"), number, f"checklist step '#{match.group('id')}'")
-        for number, line in _body_lines(page)
-        if (match := _STEP.match(line))
+        Item(step.id, step.line, f"checklist step '#{step.id}'")
+        for checklist in checklists.parse_page(page).checklists
+        for step in checklist.steps
+    ]
+
+
+def checklist_why_links(page: Page) -> list[Item]:
+    """Where each step's why links to, in order: the same principle and section in every language."""
+    return [
+        Item(
+            f"#{step.id} → {', '.join(link.target for link in links_in(step.why, page)) or 'no link'}",
+            step.why_line or step.line,
+            f"the why of step '#{step.id}'",
+        )
+        for checklist in checklists.parse_page(page).checklists
+        for step in checklist.steps
     ]
 
 
@@ -94,5 +108,6 @@ def quiz_answer_key(page: Page) -> list[Item]:
 PARSERS: dict[str, tuple[Parser, str]] = {
     "headings": (headings, "the same headings with the same { #anchor } ids, in the same order"),
     "checklist steps": (checklist_steps, "the same checklist step ids, in the same order"),
+    "checklist why links": (checklist_why_links, "the same links in each step's why, to the same principles and sections"),
     "quiz": (quiz_answer_key, "the same quiz questions, with the same number of answers and the same correct ones"),
 }

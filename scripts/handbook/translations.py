@@ -19,9 +19,11 @@ from .problems import Problem
 from .structure import PARSERS, Item
 
 # Front-matter keys whose values are the same in every language.
-SHARED_KEYS: tuple[str, ...] = ("id", "tags", "related", "sources")
+SHARED_KEYS: tuple[str, ...] = ("id", "tags", "related", "principles", "sources")
 # The English content a translation follows; changing anything else (reviewed, owner) does not make it stale.
 REVISION_KEYS: tuple[str, ...] = ("id", "title", "summary", "tags", "related", "sources")
+# Keys that only some page types have: part of the revision when the page has them.
+OPTIONAL_REVISION_KEYS: tuple[str, ...] = ("principles",)
 STAMP_KEY = "translated_from"
 TRANSLATE_ME = "translate-me"
 
@@ -75,6 +77,7 @@ class TranslationReport:
 def revision(page: Page) -> str:
     """A short content hash of an English page: what its translations were made from."""
     shared = {key: page.meta.get(key) for key in REVISION_KEYS}
+    shared.update({key: page.meta[key] for key in OPTIONAL_REVISION_KEYS if key in page.meta})
     body = "\n".join(line.rstrip() for line in page.body.strip().split("\n"))
     digest = hashlib.sha256((json.dumps(shared, sort_keys=True, default=str) + "\n" + body).encode("utf-8"))
     return digest.hexdigest()[:12]
