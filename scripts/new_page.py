@@ -2,10 +2,11 @@
 """Scaffold a page in every language.
 
   python scripts/new_page.py principles/kindness.md       # new principle, all four languages
+  python scripts/new_page.py protocols/closing-a-call.md  # new protocol, with a checklist to fill in
   python scripts/new_page.py principles/honesty.md --locale hu
                                                           # only the missing Hungarian copy
 
-A new English page starts from the principle template. Each translation
+A new English page starts from the principle or the protocol template. Each translation
 starts as a copy of the English page with a translate-me marker: until an
 editor translates it and deletes the marker, the check counts it as missing.
 Existing files are never overwritten.
@@ -56,6 +57,26 @@ Say in three to five sentences why customers and colleagues care.
 **By phone.** A short, realistic story.
 """
 
+PROTOCOL_TEMPLATE = """---
+id: {id}
+title: {title}
+summary: One sentence that says what this protocol is for.
+principles: [{principle}]
+sources: ["000"]
+owner: "@handbook/editors-en"
+reviewed: {today}
+---
+
+## Steps {{ #steps }}
+
+/// checklist
+1. The first thing to do. {{ #first-step }}
+   Why it matters, with a link to the principle behind it: [{principle}](../principles/{principle}.md#do).
+2. The next thing to do. {{ #second-step }}
+   Why it matters: [{principle}](../principles/{principle}.md#do).
+///
+"""
+
 PAGE_TEMPLATE = """---
 id: {id}
 title: {title}
@@ -68,6 +89,14 @@ Write the page here.
 """
 
 MARKER_LINE = f"<!-- handbook:{TRANSLATE_ME} -->"
+# The template of a new English page, by the folder it goes in.
+TEMPLATES = {"principles": PRINCIPLE_TEMPLATE, "protocols": PROTOCOL_TEMPLATE}
+
+
+def _any_principle(docs_dir: Path) -> str:
+    """A principle to put in a new protocol's template, so that it checks clean until edited."""
+    names = sorted(p.stem for p in (docs_dir / "principles").glob("*.md") if "." not in p.stem and p.stem != "index")
+    return "follow-the-protocol" if "follow-the-protocol" in names else (names[0] if names else "honesty")
 
 
 def translation_of(english: str, locale: str) -> str:
@@ -91,10 +120,15 @@ def main(argv: list[str] | None = None) -> int:
     english_path = args.docs_dir / source
     if not english_path.exists():
         stem = Path(source).stem
-        template = PRINCIPLE_TEMPLATE if source.startswith("principles/") else PAGE_TEMPLATE
+        template = TEMPLATES.get(source.split("/")[0], PAGE_TEMPLATE) if "/" in source else PAGE_TEMPLATE
         english_path.parent.mkdir(parents=True, exist_ok=True)
         english_path.write_text(
-            template.format(id=stem, title=stem.replace("-", " ").capitalize(), today=dt.date.today().isoformat()),
+            template.format(
+                id=stem,
+                title=stem.replace("-", " ").capitalize(),
+                today=dt.date.today().isoformat(),
+                principle=_any_principle(args.docs_dir),
+            ),
             encoding="utf-8",
         )
         print(f"created {english_path} (English: write it first)")

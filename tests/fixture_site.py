@@ -67,6 +67,46 @@ def simple_page(pid: str, locale: str, body: str = "Hello.\n") -> str:
     )
 
 
+PROTOCOL_STEPS = """
+## Steps { #steps }
+
+/// checklist
+1. Say hello. { #say-hello }
+   Greeting first is part of [alpha](../principles/alpha.md#do).
+2. Listen to the end. { #listen }
+   Nobody likes being cut short: [alpha](../principles/alpha.md#why-it-matters).
+///
+"""
+
+
+def protocol_text(pid: str, locale: str, *, steps: str = PROTOCOL_STEPS, **overrides: object) -> str:
+    keys: dict[str, object] = {
+        "id": pid,
+        "title": f"{pid.title()} protocol ({locale})",
+        "summary": f"Purpose of {pid} in {locale}.",
+        "principles": "[alpha]",
+        "sources": '["000"]',
+        "owner": f'"@handbook/editors-{locale}"',
+        "reviewed": "2026-11-22",
+    }
+    keys.update(overrides)
+    keys = {k: v for k, v in keys.items() if v is not None}
+    return front_matter(**keys) + steps
+
+
+def add_protocol(docs: Path, pid: str = "greeting", **overrides: object) -> Path:
+    """A protocol in every language (and the protocols index), stamped as current. Returns the English file."""
+    (docs / "protocols").mkdir(parents=True, exist_ok=True)
+    for locale in LOCALES:
+        s = suffix(locale)
+        (docs / "protocols" / f"{pid}{s}.md").write_text(protocol_text(pid, locale, **overrides), encoding="utf-8")
+        index = docs / "protocols" / f"index{s}.md"
+        if not index.exists():
+            index.write_text(simple_page("protocols", locale, "<!-- handbook:protocols-index -->\n"), encoding="utf-8")
+    stamp_all(docs)
+    return docs / "protocols" / f"{pid}.md"
+
+
 SOURCES_BODY = """
 ## 000 · Manual de prueba { #source-000 }
 
@@ -124,10 +164,12 @@ def stamp_all(docs: Path) -> None:
             )
 
 
-def write_project(target: Path, principles: dict[str, str] | None = None) -> Path:
+def write_project(target: Path, principles: dict[str, str] | None = None, *, protocol: bool = False) -> Path:
     """A buildable copy of the project (config, theme, tools) around a small docs tree."""
     shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
     shutil.copytree(ROOT / "overrides", target / "overrides")
     shutil.copytree(ROOT / "scripts", target / "scripts", ignore=shutil.ignore_patterns("__pycache__"))
     write_docs(target / "docs", principles)
+    if protocol:
+        add_protocol(target / "docs")
     return target

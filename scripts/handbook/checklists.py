@@ -297,20 +297,22 @@ class ChecklistProcessor(BlockProcessor):
         return bool(OPEN.match(block.split("\n", 1)[0]))
 
     def run(self, parent: etree.Element, blocks: list[str]) -> bool:
+        # The block may span several of Python-Markdown's blank-line separated blocks:
+        # take lines up to the closing '///' and give back whatever follows it.
         lines: list[str] = []
-        closed = False
-        while blocks and not closed:
+        while blocks:
             block_lines = blocks.pop(0).split("\n")
             for index, line in enumerate(block_lines):
                 lines.append(line)
-                if index and CLOSE.match(line) or (lines and len(lines) > 1 and CLOSE.match(line)):
-                    closed = True
+                if len(lines) > 1 and CLOSE.match(line):
                     rest = "\n".join(block_lines[index + 1 :])
                     if rest.strip():
                         blocks.insert(0, rest)
-                    break
-            if not closed:
-                lines.append("")
+                    return self._render(parent, lines)
+            lines.append("")
+        return self._render(parent, lines)  # never closed: the parser reports it
+
+    def _render(self, parent: etree.Element, lines: list[str]) -> bool:
         parsed = parse_lines(enumerate(lines, start=1), "checklist")
         if parsed.problems:
             first = parsed.problems[0]

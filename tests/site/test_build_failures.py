@@ -176,3 +176,43 @@ def test_single_run_build_checks_once_not_once_per_language(tmp_path: Path) -> N
     assert "Hungarian translation" not in result.stderr
     html = (project / "site" / "hu" / "principles" / "beta" / "index.html").read_text(encoding="utf-8")
     assert "Lehet, hogy ez a fordítás elavult" in html
+
+
+def test_a_protocol_builds_with_its_checklist_in_every_language(tmp_path: Path) -> None:
+    from bs4 import BeautifulSoup
+
+    project = write_project(tmp_path, protocol=True)
+    result = build_site(project)
+    assert result.returncode == 0, result.stderr
+    for locale in LOCALES:
+        prefix = "" if locale == "en" else f"{locale}/"
+        html = BeautifulSoup(
+            (project / "site" / prefix / "protocols" / "greeting" / "index.html").read_text(encoding="utf-8"),
+            "html.parser",
+        )
+        assert [box["data-step"] for box in html.select(".handbook-checklist input[type=checkbox]")] == [
+            "say-hello",
+            "listen",
+        ]
+        alpha = BeautifulSoup(
+            (project / "site" / prefix / "principles" / "alpha" / "index.html").read_text(encoding="utf-8"),
+            "html.parser",
+        )
+        assert [a.get_text() for a in alpha.find(id="protocols").find_next("ul").find_all("a")] == [
+            f"Greeting protocol ({locale})"
+        ]
+
+
+def test_a_broken_checklist_fails_both_builds_and_publishes_nothing(tmp_path: Path) -> None:
+    project = write_project(tmp_path, protocol=True)
+    hungarian = project / "docs" / "protocols" / "greeting.hu.md"
+    hungarian.write_text(hungarian.read_text(encoding="utf-8").replace("{ #say-hello }", ""), encoding="utf-8")
+    single = mkdocs_build(project)
+    assert single.returncode == 1
+    assert "docs/protocols/greeting.hu.md:15: the step has no id — end the line with a fixed English id" in single.stderr
+    assert "Traceback" not in single.stderr
+    parallel = build_site(project)
+    assert parallel.returncode == 1
+    assert "docs/protocols/greeting.hu.md:15: the step has no id" in parallel.stderr
+    assert "nothing was published" in parallel.stderr
+    assert not (project / "site").exists()

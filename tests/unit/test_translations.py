@@ -17,7 +17,7 @@ import new_page
 from handbook.catalog import Catalog
 from handbook.translations import check_translations as run_translation_check
 from handbook.translations import revision, stamp_text
-from tests.fixture_site import LOCALES, suffix, write_docs
+from tests.fixture_site import LOCALES, add_protocol, suffix, write_docs
 
 
 def stamped_tree(tmp_path: Path) -> Path:
@@ -39,7 +39,6 @@ def edit(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
-CHECKLIST = "\n## Steps { #steps }\n\n- [ ] Greet { #greet }\n- [ ] Listen { #listen }\n"
 QUIZ = "\n/// quiz\n? Which is right?\n- [ ] This\n- [x] That\n- [ ] Neither\n///\n"
 
 
@@ -77,8 +76,18 @@ def anchor_mismatch(docs: Path) -> None:
 
 
 def step_mismatch(docs: Path) -> None:
-    add_to_all(docs, "alpha", CHECKLIST)
-    edit(docs / "principles" / "alpha.hu.md", "{ #listen }", "{ #figyelj }")
+    add_protocol(docs)
+    edit(docs / "protocols" / "greeting.hu.md", "{ #listen }", "{ #figyelj }")
+
+
+def why_link_mismatch(docs: Path) -> None:
+    add_protocol(docs)
+    edit(docs / "protocols" / "greeting.pt.md", "alpha.md#why-it-matters", "alpha.md#do")
+
+
+def principles_mismatch(docs: Path) -> None:
+    add_protocol(docs)
+    edit(docs / "protocols" / "greeting.es.md", "principles: [alpha]", "principles: [alpha, beta]")
 
 
 def quiz_key_mismatch(docs: Path) -> None:
@@ -128,9 +137,23 @@ FAILURES = [
     (
         "step-id-mismatch",
         step_mismatch,
-        "docs/principles/alpha.hu.md",
-        34,
-        "checklist steps: the 2nd is checklist step '#figyelj'",
+        "docs/protocols/greeting.hu.md",
+        17,
+        "checklist steps: the 2nd is checklist step '#figyelj' (figyelj) here but checklist step '#listen' (listen) in docs/protocols/greeting.md:16",
+    ),
+    (
+        "why-link-mismatch",
+        why_link_mismatch,
+        "docs/protocols/greeting.pt.md",
+        18,
+        "checklist why links: the 2nd is the why of step '#listen' (#listen → ../principles/alpha.md#do) here but",
+    ),
+    (
+        "principles-mismatch",
+        principles_mismatch,
+        "docs/protocols/greeting.es.md",
+        5,
+        '\'principles\' is ["alpha", "beta"] here but ["alpha"] in docs/protocols/greeting.md',
     ),
     (
         "quiz-answer-key",
