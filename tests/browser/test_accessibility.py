@@ -13,6 +13,8 @@ PAGE_TYPES = {
     "home": "",
     "principles index": "principles/",
     "principle": "principles/honesty/",
+    "protocols index": "protocols/",
+    "protocol": "protocols/answering-the-phone/",
     "sources": "sources/",
     "translation status": "translation-status/",
     "not found": "404.html",
