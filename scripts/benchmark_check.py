@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Time the content checks on a synthetic handbook (not a test: it prints numbers).
 
-  python scripts/benchmark_check.py                 # 2,000 pages x 4 languages
+  python scripts/benchmark_check.py                 # 2,000 principles and 500 protocols x 4 languages
   python scripts/benchmark_check.py --pages 500 --repeat 5
 
 Generates the tree in a temporary folder, then times, separately:
@@ -47,11 +47,6 @@ Principle {n} matters because customers notice it. {filler}
 
 **By phone.** A customer calls about principle {n}. {filler}
 
-## Checklist {{ #checklist }}
-
-- [ ] First step {{ #step-{n}-a }}
-- [ ] Second step {{ #step-{n}-b }}
-
 /// quiz
 ? Which answer is right for principle {n}?
 - [ ] Not this one
@@ -59,6 +54,33 @@ Principle {n} matters because customers notice it. {filler}
 - [ ] Nor this one
 ///
 """
+PROTOCOL = """---
+id: r{n:05d}
+title: Protocol {n} ({locale})
+summary: What protocol {n} is for, in {locale}.
+principles: [{principles}]
+sources: ["002"]
+owner: "@handbook/editors-{locale}"
+reviewed: 2026-11-22
+---
+
+## Steps {{ #steps }}
+
+/// checklist
+{steps}
+///
+"""
+
+
+def protocol_text(n: int, locale: str, principles: list[str]) -> str:
+    steps = "\n".join(
+        f"{k + 1}. Do step {k + 1} of protocol {n}. {{ #step-{k + 1} }}\n"
+        f"   It applies [principle {pid}](../principles/{pid}.md#do)."
+        for k, pid in enumerate(principles)
+    )
+    return PROTOCOL.format(n=n, locale=locale, principles=", ".join(principles), steps=steps)
+
+
 FILLER = "It is a sentence of ordinary length that pads the page to a realistic size. " * 6
 
 
@@ -91,6 +113,13 @@ def generate(docs: Path, pages: int) -> None:
         (principles / f"p{n:05d}.md").write_text(english, encoding="utf-8")
         for code in LOCALE_CODES[1:]:
             (principles / f"p{n:05d}.{code}.md").write_text(page_text(n, code, related), encoding="utf-8")
+    protocols = docs / "protocols"
+    protocols.mkdir()
+    for n in range(pages // 4):  # one protocol of five steps for every four principles
+        applied = [f"p{(4 * n + k) % pages:05d}" for k in range(5)]
+        for code in LOCALE_CODES:
+            suffix = "" if code == "en" else f".{code}"
+            (protocols / f"r{n:05d}{suffix}.md").write_text(protocol_text(n, code, applied), encoding="utf-8")
     # stamp every translation, as an editor would, so the check sees a current handbook
     catalog = Catalog.load(docs)
     for page in catalog.pages:
@@ -120,7 +149,10 @@ def main(argv: list[str] | None = None) -> int:
         docs = Path(tmp) / "docs"
         generate(docs, args.pages)
         files = sum(1 for _ in docs.rglob("*.md"))
-        print(f"synthetic handbook: {args.pages} pages x {len(LOCALE_CODES)} languages = {files} files")
+        print(
+            f"synthetic handbook: {args.pages} principles + {args.pages // 4} protocols"
+            f" x {len(LOCALE_CODES)} languages = {files} files"
+        )
         catalog = Catalog.load(docs)
         report = run_checks(catalog)
         print(f"findings: {len(report.errors)} error(s), {len(report.warnings)} warning(s)")

@@ -83,9 +83,17 @@ class Catalog:
     def protocol_ids(self) -> set[str]:
         return {page.stem for page in self.protocols()}
 
+    @cached_property
+    def _protocols_by_principle(self) -> dict[str, list[Page]]:
+        index: dict[str, list[Page]] = {}
+        for page in self.protocols():
+            for principle_id in page.meta.get("principles") or []:
+                index.setdefault(str(principle_id), []).append(page)
+        return index
+
     def protocols_applying(self, principle_id: str) -> list[Page]:
         """The English protocols whose front matter says they apply this principle."""
-        return [page for page in self.protocols() if principle_id in (page.meta.get("principles") or [])]
+        return list(self._protocols_by_principle.get(principle_id, []))
 
     def sources(self, locale: str = DEFAULT_LOCALE) -> dict[str, Source]:
         page = self.page(SOURCES_PAGE, locale) or self.page(SOURCES_PAGE, DEFAULT_LOCALE)

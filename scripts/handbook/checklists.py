@@ -106,7 +106,9 @@ def parse_lines(lines: Iterable[tuple[int, str]], display: str) -> ParsedPage:
                 current = Checklist(number)
                 parsed.checklists.append(current)
             elif _STEP.match(line) and _STEP_ID.search(line) and parsed.checklists:
-                problem(number, "a checklist step outside a checklist block", "move it between '/// checklist' and '///'")
+                problem(
+                    number, "a checklist step outside a checklist block", "move it between '/// checklist' and '///'"
+                )
             continue
         if CLOSE.match(line):
             finish_step()
@@ -368,7 +370,7 @@ class ChecklistExtension(Extension):
         self.config = {"locale": [DEFAULT_LOCALE, "the page's language, for the checklist's own words"]}
         super().__init__(**kwargs)
 
-    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
+    def extendMarkdown(self, md: Markdown) -> None:  # Python-Markdown's name
         locale = str(self.getConfig("locale"))
         if locale not in LOCALE_CODES:
             raise ChecklistError(f"unknown locale '{locale}' for handbook.checklists; use one of {LOCALE_CODES}")
@@ -376,7 +378,7 @@ class ChecklistExtension(Extension):
         md.parser.blockprocessors.register(ChecklistProcessor(md.parser, words), "handbook_checklist", 95)
 
 
-def makeExtension(**kwargs: Any) -> ChecklistExtension:  # noqa: N802 (Python-Markdown's entry point)
+def makeExtension(**kwargs: Any) -> ChecklistExtension:  # Python-Markdown's entry point
     return ChecklistExtension(**kwargs)
 
 

@@ -70,7 +70,9 @@ def purpose_section(page: Page) -> str:
 def _titled_links(page: Page, catalog: Catalog, english: list[Page]) -> list[str]:
     """Links to these pages, titled in ``page``'s language and sorted by that title."""
     titled = [(_title(catalog, other.source_rel, page.locale), other) for other in english]
-    return [f"- [{title}]({_link(page, other.source_rel)})" for title, other in sorted(titled, key=lambda t: sort_key(t[0]))]
+    return [
+        f"- [{title}]({_link(page, other.source_rel)})" for title, other in sorted(titled, key=lambda t: sort_key(t[0]))
+    ]
 
 
 def principles_applied_section(page: Page, catalog: Catalog) -> str:
@@ -89,7 +91,10 @@ def protocols_applying_section(page: Page, catalog: Catalog) -> str:
     if not applying:
         return ""
     words = load_strings()[page.locale]
-    return "\n".join([f"## {words['protocols_applying']} {{ #protocols }}", "", *_titled_links(page, catalog, applying)]) + "\n"
+    return (
+        "\n".join([f"## {words['protocols_applying']} {{ #protocols }}", "", *_titled_links(page, catalog, applying)])
+        + "\n"
+    )
 
 
 def protocols_index(page: Page, catalog: Catalog) -> str:
@@ -101,7 +106,12 @@ def protocols_index(page: Page, catalog: Catalog) -> str:
         count = sum(len(checklist.steps) for checklist in parse_page(english).checklists)
         title = str(localized.meta.get("title", english.stem))
         steps = words["steps_count"].format(count=count)
-        entries.append((title, f"- [**{title}**]({_link(page, english.source_rel)}): {localized.meta.get('summary', '')} ({steps})"))
+        entries.append(
+            (
+                title,
+                f"- [**{title}**]({_link(page, english.source_rel)}): {localized.meta.get('summary', '')} ({steps})",
+            )
+        )
     return "\n".join(line for _, line in sorted(entries, key=lambda e: sort_key(e[0]))) + "\n"
 
 

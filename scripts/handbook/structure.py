@@ -108,6 +108,9 @@ def quiz_answer_key(page: Page) -> list[Item]:
 PARSERS: dict[str, tuple[Parser, str]] = {
     "headings": (headings, "the same headings with the same { #anchor } ids, in the same order"),
     "checklist steps": (checklist_steps, "the same checklist step ids, in the same order"),
-    "checklist why links": (checklist_why_links, "the same links in each step's why, to the same principles and sections"),
+    "checklist why links": (
+        checklist_why_links,
+        "the same links in each step's why, to the same principles and sections",
+    ),
     "quiz": (quiz_answer_key, "the same quiz questions, with the same number of answers and the same correct ones"),
 }

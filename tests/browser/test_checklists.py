@@ -14,7 +14,13 @@ pytestmark = pytest.mark.browser
 
 PROTOCOL = "answering-the-phone"
 KEY = f"handbook:checklist:{PROTOCOL}"
-STEPS = ["stop-side-conversations", "answer-before-third-ring", "speak-clearly", "greet-and-introduce", "ask-for-the-name"]
+STEPS = [
+    "stop-side-conversations",
+    "answer-before-third-ring",
+    "speak-clearly",
+    "greet-and-introduce",
+    "ask-for-the-name",
+]
 
 
 def box(page, step: str):  # type: ignore[no-untyped-def]

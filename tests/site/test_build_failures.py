@@ -209,7 +209,9 @@ def test_a_broken_checklist_fails_both_builds_and_publishes_nothing(tmp_path: Pa
     hungarian.write_text(hungarian.read_text(encoding="utf-8").replace("{ #say-hello }", ""), encoding="utf-8")
     single = mkdocs_build(project)
     assert single.returncode == 1
-    assert "docs/protocols/greeting.hu.md:15: the step has no id — end the line with a fixed English id" in single.stderr
+    assert (
+        "docs/protocols/greeting.hu.md:15: the step has no id — end the line with a fixed English id" in single.stderr
+    )
     assert "Traceback" not in single.stderr
     parallel = build_site(project)
     assert parallel.returncode == 1

@@ -133,7 +133,9 @@ def test_checklist_assets_load_only_on_pages_with_a_checklist(built_site: BuiltS
         with_checklist += has
         assert any(src.endswith(SCRIPT) for src in scripts) == has, path
         assert any(href.endswith(STYLESHEET) for href in styles) == has, path
-        assert not html.find_all("script", src=False, string=lambda s: s and "handbook" in s)  # no inline scripts of ours
+        assert not html.find_all(
+            "script", src=False, string=lambda s: s and "handbook" in s
+        )  # no inline scripts of ours
     assert with_checklist == len(PROTOCOLS) * len(LOCALES)
     for locale in LOCALES:
         assert (built_site.root / locale.url_prefix / SCRIPT).is_file()

@@ -118,7 +118,17 @@ def test_stylesheets_load_nothing_from_elsewhere(built_site: BuiltSite) -> None:
     assert offenders == []
 
 
-PRINCIPLE_ANCHORS = ["summary", "why-it-matters", "in-practice", "do", "dont", "scenario", "related", "protocols", "sources"]
+PRINCIPLE_ANCHORS = [
+    "summary",
+    "why-it-matters",
+    "in-practice",
+    "do",
+    "dont",
+    "scenario",
+    "related",
+    "protocols",
+    "sources",
+]
 
 
 @pytest.mark.parametrize("locale", [locale.code for locale in LOCALES])
@@ -221,3 +231,12 @@ def test_plain_mkdocs_build_of_all_languages_is_strict_clean(tmp_path: Path) -> 
     assert "WARNING" not in result.stderr and "warning" not in result.stderr.lower()
     hungarian = soup(tmp_path / "site" / "hu" / "principles" / "honesty" / "index.html")
     assert hungarian.h1.get_text(strip=True) == "Őszinteség"
+    # the checklist's own words follow each language in a single run too
+    for locale, why, reset in (
+        ("", "Why?", "Reset checklist"),
+        ("hu/", "Miért?", "Pipák törlése"),
+        ("pt/", "Por quê?", "Desmarcar tudo"),
+    ):
+        protocol = soup(tmp_path / "site" / locale / "protocols" / "answering-the-phone" / "index.html")
+        assert protocol.select_one(".handbook-checklist__why-label").get_text() == why
+        assert protocol.select_one(".handbook-checklist__reset").get_text() == reset

@@ -55,7 +55,12 @@ def test_good_checklists_parse_to_steps(block: str, expected: list[tuple[str, st
 BAD = [
     # (id, block, line, message fragment)
     ("no-id", "/// checklist\n1. Greet.\n   Why.\n///", 2, "the step has no id"),
-    ("id-not-a-slug", "/// checklist\n1. Greet. { #Greet_Caller }\n   Why.\n///", 2, "'Greet_Caller' is not a valid step id"),
+    (
+        "id-not-a-slug",
+        "/// checklist\n1. Greet. { #Greet_Caller }\n   Why.\n///",
+        2,
+        "'Greet_Caller' is not a valid step id",
+    ),
     (
         "duplicate-id",
         "/// checklist\n1. Greet. { #greet }\n   Why.\n2. Again. { #greet }\n   Why.\n///",
@@ -64,10 +69,25 @@ BAD = [
     ),
     ("empty-step", "/// checklist\n1. { #greet }\n   Why.\n///", 2, "the step is empty"),
     ("no-why", "/// checklist\n1. Greet. { #greet }\n2. Listen. { #listen }\n   Why.\n///", 2, "the step has no 'why'"),
-    ("unclosed", "Intro.\n\n/// checklist\n1. Greet. { #greet }\n   Why.\n", 3, "the checklist opened here is never closed"),
-    ("unexpected-line", "/// checklist\n1. Greet. { #greet }\n   Why.\nStray text.\n///", 4, "unexpected line in the checklist"),
+    (
+        "unclosed",
+        "Intro.\n\n/// checklist\n1. Greet. { #greet }\n   Why.\n",
+        3,
+        "the checklist opened here is never closed",
+    ),
+    (
+        "unexpected-line",
+        "/// checklist\n1. Greet. { #greet }\n   Why.\nStray text.\n///",
+        4,
+        "unexpected line in the checklist",
+    ),
     ("no-steps", "/// checklist\n\n///", 1, "the checklist has no steps"),
-    ("block-inside", "/// checklist\n1. Greet. { #greet }\n   Why.\n/// quiz\n///", 4, "a block starts inside the checklist"),
+    (
+        "block-inside",
+        "/// checklist\n1. Greet. { #greet }\n   Why.\n/// quiz\n///",
+        4,
+        "a block starts inside the checklist",
+    ),
 ]
 
 
@@ -89,13 +109,21 @@ def test_a_checklist_inside_a_code_block_is_only_an_example(tmp_path: Path) -> N
 
 
 def render(block: str, locale: str = "en") -> str:
-    return markdown.markdown(block, extensions=["handbook.checklists"], extension_configs={"handbook.checklists": {"locale": locale}})
+    return markdown.markdown(
+        block, extensions=["handbook.checklists"], extension_configs={"handbook.checklists": {"locale": locale}}
+    )
 
 
 def test_the_renderer_writes_labelled_checkboxes_in_the_pages_language() -> None:
-    html = render("Before.\n\n/// checklist\n1. Greet *warmly*. { #greet }\n   See [a](a.md#do).\n\n2. Listen. { #listen }\n   Because.\n///\n\nAfter.", "hu")
+    html = render(
+        "Before.\n\n/// checklist\n1. Greet *warmly*. { #greet }\n   See [a](a.md#do).\n\n2. Listen. { #listen }\n   Because.\n///\n\nAfter.",
+        "hu",
+    )
     assert html.startswith("<p>Before.</p>") and html.endswith("<p>After.</p>")
-    assert '<input aria-describedby="why-greet" class="handbook-checklist__box" data-step="greet" id="check-greet" type="checkbox" />' in html
+    assert (
+        '<input aria-describedby="why-greet" class="handbook-checklist__box" data-step="greet" id="check-greet" type="checkbox" />'
+        in html
+    )
     assert '<label for="check-greet">Greet <em>warmly</em>.</label>' in html
     assert '<span class="handbook-checklist__why-label">Miért?</span> See <a href="a.md#do">a</a>.' in html
     assert "2 lépésből 0 kész" in html and "Pipák törlése" in html
@@ -144,7 +172,9 @@ PROTOCOL_CASES: list[tuple[str, Breaker, str, int, str]] = [
     ),
     (
         "why-without-a-principle",
-        lambda d: edit(protocol_en(d), "Greeting first is part of [alpha](../principles/alpha.md#do).", "Greeting first."),
+        lambda d: edit(
+            protocol_en(d), "Greeting first is part of [alpha](../principles/alpha.md#do).", "Greeting first."
+        ),
         "docs/protocols/greeting.md",
         15,
         "the why does not link to the principle behind the step",
@@ -207,7 +237,9 @@ PROTOCOL_CASES: list[tuple[str, Breaker, str, int, str]] = [
     ),
     (
         "generated-section-written-by-hand",
-        lambda d: edit(protocol_en(d), "## Steps { #steps }", "## Purpose { #purpose }\n\nText.\n\n## Steps { #steps }"),
+        lambda d: edit(
+            protocol_en(d), "## Steps { #steps }", "## Purpose { #purpose }\n\nText.\n\n## Steps { #steps }"
+        ),
         "docs/protocols/greeting.md",
         11,
         "the anchor '#purpose' is written by the build",
