@@ -152,9 +152,15 @@ def principles_index(page: Page, catalog: Catalog) -> str:
 def principles_from_source(page: Page, catalog: Catalog, source_id: str) -> str:
     words = load_strings()[page.locale]
     citing = [p for p in catalog.principles() if source_id in (p.meta.get("sources") or [])]
-    if not citing:
-        return f"{words['no_principles']}\n"
-    return "\n".join([words["principles_from_source"], "", *_titled_links(page, catalog, citing)]) + "\n"
+    text = (
+        "\n".join([words["principles_from_source"], "", *_titled_links(page, catalog, citing)])
+        if citing
+        else words["no_principles"]
+    ) + "\n"
+    protocols = [p for p in catalog.protocols() if source_id in (p.meta.get("sources") or [])]
+    if protocols:
+        text += "\n" + "\n".join([words["protocols_from_source"], "", *_titled_links(page, catalog, protocols)]) + "\n"
+    return text
 
 
 def expand(

@@ -177,8 +177,8 @@ def test_sources_page_traces_every_source_to_its_principles(built_site: BuiltSit
                 break
             section_links += [a.get_text(strip=True) for a in sibling.find_all("a")]
         expected = {
-            CATALOG.principle(p.stem, locale).meta["title"]
-            for p in CATALOG.principles()
+            CATALOG.page(p.source_rel, locale).meta["title"]
+            for p in [*CATALOG.principles(), *CATALOG.protocols()]
             if source_id in p.meta["sources"]
         }
         assert expected and expected <= set(section_links), source_id
