@@ -53,13 +53,18 @@ def summary_section(page: Page) -> str:
     return f"## {words['summary']} {{ #summary }}\n\n{page.meta['summary']}\n"
 
 
-def related_section(page: Page, catalog: Catalog) -> str:
+def _principles_section(page: Page, catalog: Catalog, key: str, heading: str, anchor: str) -> str:
+    """A heading and links to the principles that the front matter's ``key`` lists, in that order."""
     words = load_strings()[page.locale]
-    lines = [f"## {words['related']} {{ #related }}", ""]
-    for principle_id in page.meta.get("related", []):
+    lines = [f"## {words[heading]} {{ #{anchor} }}", ""]
+    for principle_id in page.meta.get(key, []):
         target = f"principles/{principle_id}.md"
         lines.append(f"- [{_title(catalog, target, page.locale)}]({_link(page, target)})")
     return "\n".join(lines) + "\n"
+
+
+def related_section(page: Page, catalog: Catalog) -> str:
+    return _principles_section(page, catalog, "related", "related", "related")
 
 
 def purpose_section(page: Page) -> str:
@@ -77,12 +82,7 @@ def _titled_links(page: Page, catalog: Catalog, english: list[Page]) -> list[str
 
 def principles_applied_section(page: Page, catalog: Catalog) -> str:
     """On a protocol: the principles its steps put into practice, in front-matter order."""
-    words = load_strings()[page.locale]
-    lines = [f"## {words['principles_applied']} {{ #principles }}", ""]
-    for principle_id in page.meta.get("principles", []):
-        target = f"principles/{principle_id}.md"
-        lines.append(f"- [{_title(catalog, target, page.locale)}]({_link(page, target)})")
-    return "\n".join(lines) + "\n"
+    return _principles_section(page, catalog, "principles", "principles_applied", "principles")
 
 
 def protocols_applying_section(page: Page, catalog: Catalog) -> str:

@@ -83,6 +83,12 @@ BAD = [
     ),
     ("no-steps", "/// checklist\n\n///", 1, "the checklist has no steps"),
     (
+        "step-after-the-block",
+        "/// checklist\n1. Greet. { #greet }\n   Why.\n///\n2. Listen. { #listen }\n",
+        5,
+        "a checklist step outside a checklist block",
+    ),
+    (
         "block-inside",
         "/// checklist\n1. Greet. { #greet }\n   Why.\n/// quiz\n///",
         4,
