@@ -18,9 +18,13 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-$(VENV)/.site-deps: requirements/site.txt | $(BIN)/python
+$(VENV)/.site-deps: requirements/site.txt $(VENV)/.handbook-path | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -r requirements/site.txt
-	@# scripts/ on the venv's path: MkDocs loads our Markdown extensions (handbook.checklists) by name
+	touch $@
+
+# scripts/ on the venv's path: MkDocs loads our Markdown extensions (handbook.checklists)
+# by name while it reads mkdocs.yml, before any hook runs.
+$(VENV)/.handbook-path: | $(BIN)/python
 	$(BIN)/python -c 'import pathlib, sysconfig; pathlib.Path(sysconfig.get_path("purelib"), "handbook.pth").write_text(str(pathlib.Path("scripts").resolve()) + "\n")'
 	touch $@
 
