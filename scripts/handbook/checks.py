@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from . import checklists
+from . import checklists, quizzes
 from .catalog import Catalog
 from .frontmatter import validate_catalog
 from .locales import LOCALE_CODES
@@ -27,11 +27,12 @@ class Report:
 
 
 def content_problems(catalog: Catalog) -> list[Problem]:
-    """Every page on its own: front matter, sections, and the page elements (checklists)."""
+    """Every page on its own: front matter, sections, and the page elements (checklists, quizzes)."""
     problems = validate_catalog(catalog)
     for page in catalog.pages:
         if page.locale in LOCALE_CODES:
             problems.extend(checklists.check_page(page, catalog))
+            problems.extend(quizzes.check_page(page, catalog))
     return problems
 
 

@@ -18,7 +18,7 @@ from .pages import Page
 MARKDOWN_LINK = re.compile(r"\[(?P<text>[^\]]*)\]\((?P<target>[^)\s]+)(?:\s+\"[^\"]*\")?\)")
 
 # Sections the build writes into each page type, by anchor, in page order.
-PRINCIPLE_GENERATED = ("summary", "related", "protocols", "sources")
+PRINCIPLE_GENERATED = ("summary", "related", "protocols", "sources", "quiz")
 PROTOCOL_GENERATED = ("purpose", "principles", "sources")
 
 
@@ -58,12 +58,13 @@ def generated_anchors(page: Page, catalog: Catalog) -> tuple[str, ...]:
 
 
 def page_anchors(page: Page, catalog: Catalog) -> set[str]:
-    """Every anchor the built page has: headings, generated sections, checklist steps."""
-    from . import checklists  # the checklist module links back to this one
+    """Every anchor the built page has: headings, generated sections, checklist steps, quiz questions."""
+    from . import checklists, quizzes  # these modules link back to this one
 
     anchors = {heading.anchor for heading in page.headings if heading.anchor}
     anchors.update(generated_anchors(page, catalog))
     anchors.update(step.id for checklist in checklists.parse_page(page).checklists for step in checklist.steps)
+    anchors.update(quizzes.question_ids(page))
     return anchors
 
 

@@ -18,7 +18,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from mkdocs.exceptions import PluginError
 
-from handbook import checklists, render
+from handbook import checklists, quizzes, render
 from handbook.catalog import Catalog
 from handbook.checks import run_checks
 from handbook.history import last_changed
@@ -30,7 +30,7 @@ from handbook.translations import TranslationReport, report_from_json
 # hands each language's build the translation report as a JSON file.
 REPORT_ENV = "HANDBOOK_REPORT"
 # Our Markdown extensions that take the page's language as their "locale" option.
-LOCALIZED_EXTENSIONS = ("handbook.checklists",)
+LOCALIZED_EXTENSIONS = ("handbook.checklists", "handbook.quizzes")
 
 _catalog: Catalog | None = None
 _report: TranslationReport | None = None
@@ -58,16 +58,25 @@ def _building_locale(config: Any) -> str:
     return str(plugin.config.build_only_locale or plugin.current_language or DEFAULT_LOCALE)
 
 
-def on_config(config: Any) -> Any:
-    global _catalog, _report
-    # Our Markdown extensions write their own words (a checklist's "Why?", "Reset") in the page's language.
+def _configure_extensions(config: Any, catalog: Catalog) -> None:
+    """Our Markdown extensions write their own words (a checklist's "Why?", a quiz's
+    "Check answer") in the language being built; the assessment names principles by title."""
+    locale = _building_locale(config)
     for extension in LOCALIZED_EXTENSIONS:
         if extension in config.markdown_extensions:
-            config.mdx_configs.setdefault(extension, {})["locale"] = _building_locale(config)
+            config.mdx_configs.setdefault(extension, {})["locale"] = locale
+    if "handbook.quizzes" in config.markdown_extensions:
+        config.mdx_configs["handbook.quizzes"]["titles"] = render.principle_titles(catalog, locale)
+
+
+def on_config(config: Any) -> Any:
+    global _catalog, _report
     if _is_nested_language_build(config) and _catalog is not None:
+        _configure_extensions(config, _catalog)
         return config
     project_root = Path(config.config_file_path).resolve().parent
     _catalog = Catalog.load(Path(config.docs_dir), project_root)
+    _configure_extensions(config, _catalog)
     shared_report = os.environ.get(REPORT_ENV)
     if shared_report:
         _report = report_from_json(Path(shared_report).read_text(encoding="utf-8"))
@@ -182,9 +191,10 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
         # Material shows a page's tags in search results: show the reader's words, not tag ids.
         page.meta["tags"] = render.tag_labels(record)
     # The page elements' assets, loaded only where they are used (overrides/main.html writes the tags).
-    if checklists.has_checklist(record):
-        page.meta["handbook_scripts"] = [checklists.SCRIPT]
-        page.meta["handbook_styles"] = [checklists.STYLESHEET]
+    for element, used in ((checklists, checklists.has_checklist), (quizzes, quizzes.has_quiz)):
+        if used(record):
+            page.meta.setdefault("handbook_scripts", []).append(element.SCRIPT)
+            page.meta.setdefault("handbook_styles", []).append(element.STYLESHEET)
     changed_on = None
     if record.locale != DEFAULT_LOCALE and _report is not None and _report.is_stale(record.source_rel, record.locale):
         english = _catalog.page(record.source_rel, DEFAULT_LOCALE)

@@ -13,10 +13,11 @@ import unicodedata
 
 from babel.dates import format_date as format_babel_date
 
+from . import quizzes
 from .catalog import Catalog, load_strings
 from .checklists import parse_page
 from .locales import DEFAULT_LOCALE, LOCALES, get_locale
-from .pages import MARKER, Page, localized_rel, url_of
+from .pages import MARKER, Page, localized_rel, prose_lines, url_of
 from .translations import TranslationReport
 
 
@@ -46,6 +47,11 @@ def sort_key(title: str) -> str:
 def tag_labels(page: Page) -> list[str]:
     groups = load_strings()[page.locale]["groups"]
     return [str(groups.get(tag, tag)) for tag in page.meta.get("tags") or []]
+
+
+def principle_titles(catalog: Catalog, locale: str) -> dict[str, str]:
+    """Every principle's title in ``locale`` (English where a translation is missing), by id."""
+    return {english.stem: _title(catalog, english.source_rel, locale) for english in catalog.principles()}
 
 
 def summary_section(page: Page) -> str:
@@ -192,14 +198,16 @@ def expand(
             raise RenderError(f"unknown handbook marker '{name}'")
     text = "\n".join(out)
     if page.is_principle:
+        body, quiz = split_quiz(text)
         text = "\n".join(
             part
             for part in (
                 summary_section(page),
-                text.strip("\n") + "\n",
+                body.strip("\n") + "\n",
                 related_section(page, catalog),
                 protocols_applying_section(page, catalog),
                 sources_section(page, catalog),
+                quiz_section(page, quiz),
             )
             if part
         )
@@ -215,6 +223,23 @@ def expand(
     if changed_on is not None:
         text = stale_banner(page, changed_on) + text
     return text
+
+
+def split_quiz(markdown: str) -> tuple[str, str]:
+    """The page's text before its quiz, and the quiz ("" when there is none)."""
+    lines = markdown.split("\n")
+    for index, line in prose_lines(markdown, 0):
+        if quizzes.OPEN.match(line):
+            return "\n".join(lines[:index]), "\n".join(lines[index:])
+    return markdown, ""
+
+
+def quiz_section(page: Page, quiz: str) -> str:
+    """A principle's quiz under its heading, after the generated sections: the page ends with it."""
+    if not quiz.strip():
+        return ""
+    words = load_strings()[page.locale]["quiz"]
+    return f"## {words['heading']} {{ #quiz }}\n\n{quiz.strip(chr(10))}\n"
 
 
 def _site_url(page: Page) -> str:

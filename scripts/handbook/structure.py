@@ -7,11 +7,10 @@ registered parsers return, so a new page element only needs a parser.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from . import checklists
+from . import checklists, quizzes
 from .links import links_in
 from .pages import Page
 
@@ -26,15 +25,6 @@ class Item:
 
 
 Parser = Callable[[Page], list[Item]]
-
-_QUIZ_OPEN = re.compile(r"^///\s*quiz\b")
-_QUIZ_CLOSE = re.compile(r"^///\s*$")
-_QUESTION = re.compile(r"^\?\s+\S")
-_ANSWER = re.compile(r"^\s*[-*]\s+\[(?P<mark>[ xX])\]\s+\S")
-
-
-def _body_lines(page: Page) -> list[tuple[int, str]]:
-    return [(page.body_line + offset, line) for offset, line in enumerate(page.body.split("\n"))]
 
 
 def headings(page: Page) -> list[Item]:
@@ -68,40 +58,42 @@ def checklist_why_links(page: Page) -> list[Item]:
 
 
 def quiz_answer_key(page: Page) -> list[Item]:
-    """One item per quiz question: its number of answers and which are correct.
+    """Each quiz block's kind and pass mark, then each question's answer key.
 
-    Syntax::
-
-        /// quiz
-        ? Question text
-        - [ ] a wrong answer
-        - [x] the right answer
-        ///
+    A question is compared by its id: its kind, its number of answers, the
+    right ones, and which answers carry feedback.
     """
     items: list[Item] = []
-    inside = False
-    question_line = 0
-    answers: list[bool] = []
-
-    def close() -> None:
-        if question_line:
-            number = len(items) + 1
-            correct = ",".join(chr(ord("a") + i) for i, ok in enumerate(answers) if ok) or "none"
-            items.append(Item(f"{len(answers)} answers, correct: {correct}", question_line, f"quiz question {number}"))
-
-    for number, line in _body_lines(page):
-        if not inside:
-            inside = bool(_QUIZ_OPEN.match(line))
-            continue
-        if _QUIZ_CLOSE.match(line):
-            close()
-            inside, question_line, answers = False, 0, []
-        elif _QUESTION.match(line):
-            close()
-            question_line, answers = number, []
-        elif (answer := _ANSWER.match(line)) and question_line:
-            answers.append(answer.group("mark") != " ")
+    for quiz in quizzes.parse_page(page).quizzes:
+        if quiz.kind == "assessment":
+            items.append(Item(f"assessment, pass mark {quiz.pass_mark}%", quiz.line, "the assessment"))
+        else:
+            items.append(Item("quiz", quiz.line, "the quiz"))
+        for question in quiz.questions:
+            feedback = ",".join(quizzes.letter(i) for i, a in enumerate(question.answers) if a.feedback) or "none"
+            kind = "multiple-choice" if question.multiple else "single-choice"
+            items.append(
+                Item(
+                    f"#{question.id}: {kind}, {len(question.answers)} answers, right: {question.key or 'none'}, "
+                    f"feedback on: {feedback}",
+                    question.line,
+                    f"quiz question '#{question.id}'",
+                )
+            )
     return items
+
+
+def quiz_explanation_links(page: Page) -> list[Item]:
+    """Where each question's explanation links to: the same sections in every language."""
+    return [
+        Item(
+            f"#{question.id} → {', '.join(link.target for link in links_in(question.explanation, page)) or 'no link'}",
+            question.explanation_line or question.line,
+            f"the explanation of quiz question '#{question.id}'",
+        )
+        for quiz in quizzes.parse_page(page).quizzes
+        for question in quiz.questions
+    ]
 
 
 # name -> (parser, what the editor must keep identical)
@@ -112,5 +104,13 @@ PARSERS: dict[str, tuple[Parser, str]] = {
         checklist_why_links,
         "the same links in each step's why, to the same principles and sections",
     ),
-    "quiz": (quiz_answer_key, "the same quiz questions, with the same number of answers and the same correct ones"),
+    "quiz": (
+        quiz_answer_key,
+        "the same quiz questions with the same ids, in the same order, with the same number of answers, "
+        "the same right ones and feedback under the same answers",
+    ),
+    "quiz explanation links": (
+        quiz_explanation_links,
+        "the same links in each question's explanation, to the same pages and sections",
+    ),
 }
