@@ -26,6 +26,29 @@ Because it matters.
 ## Scenario { #scenario }
 
 **By phone.** Someone calls.
+
+/// quiz
+? Which is right? { #which-is-right }
+- [ ] This
+    Not this one: it skips the thing.
+- [x] That
+- [ ] Neither
+
+Because [what to do](#do) says so.
+
+? Which two are right? { #pick-two .multiple }
+- [x] One
+- [x] Two
+- [ ] Three
+
+See [what not to do](#dont).
+
+? Does it matter? { #does-it-matter }
+- [x] Yes
+- [ ] No
+
+See [why](#why-it-matters).
+///
 """
 
 

@@ -77,7 +77,7 @@ def quiz_answer_key(page: Page) -> list[Item]:
                     f"#{question.id}: {kind}, {len(question.answers)} answers, right: {question.key or 'none'}, "
                     f"feedback on: {feedback}",
                     question.line,
-                    f"quiz question '#{question.id}'",
+                    "a quiz question",
                 )
             )
     return items
@@ -89,7 +89,7 @@ def quiz_explanation_links(page: Page) -> list[Item]:
         Item(
             f"#{question.id} → {', '.join(link.target for link in links_in(question.explanation, page)) or 'no link'}",
             question.explanation_line or question.line,
-            f"the explanation of quiz question '#{question.id}'",
+            "a question's explanation",
         )
         for quiz in quizzes.parse_page(page).quizzes
         for question in quiz.questions

@@ -253,10 +253,11 @@ PROTOCOL_CASES: list[tuple[str, Breaker, str, int, str]] = [
     (
         "checklist-on-a-principle",
         lambda d: (d / "principles" / "beta.md").write_text(
-            principle_text("beta", "en", related="[alpha]") + PROTOCOL_STEPS, encoding="utf-8"
+            principle_text("beta", "en", related="[alpha]").replace("/// quiz", PROTOCOL_STEPS + "\n/// quiz"),
+            encoding="utf-8",
         ),
         "docs/principles/beta.md",
-        32,
+        33,
         "a checklist outside a protocol page",
     ),
     (

@@ -69,14 +69,19 @@ CASES = [
     ),
     (
         "heading-without-anchor",
-        principle_text("alpha", "en", related="[beta]") + "\n## Notes\n",
+        principle_text("alpha", "en", related="[beta]").replace("/// quiz", "## Notes\n\n/// quiz"),
         30,
         "the heading 'Notes' has no fixed anchor",
     ),
-    ("own-h1", principle_text("alpha", "en", related="[beta]") + "\n# Alpha again\n", 30, "has its own H1 heading"),
+    (
+        "own-h1",
+        principle_text("alpha", "en", related="[beta]").replace("/// quiz", "# Alpha again\n\n/// quiz"),
+        30,
+        "has its own H1 heading",
+    ),
     (
         "unknown-marker",
-        principle_text("alpha", "en", related="[beta]") + "\n<!-- handbook:quizz -->\n",
+        principle_text("alpha", "en", related="[beta]").replace("/// quiz", "<!-- handbook:quizz -->\n\n/// quiz"),
         30,
         "unknown handbook marker 'quizz'",
     ),

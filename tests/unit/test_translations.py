@@ -39,15 +39,6 @@ def edit(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
-QUIZ = "\n/// quiz\n? Which is right?\n- [ ] This\n- [x] That\n- [ ] Neither\n///\n"
-
-
-def add_to_all(docs: Path, name: str, text: str) -> None:
-    for locale in LOCALES:
-        path = docs / "principles" / f"{name}{suffix(locale)}.md"
-        path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
-
-
 Breaker = Callable[[Path], None]
 
 
@@ -91,13 +82,31 @@ def principles_mismatch(docs: Path) -> None:
 
 
 def quiz_key_mismatch(docs: Path) -> None:
-    add_to_all(docs, "alpha", QUIZ)
-    edit(docs / "principles" / "alpha.pt.md", "- [ ] This\n- [x] That", "- [x] This\n- [ ] That")
+    edit(
+        docs / "principles" / "alpha.pt.md",
+        "- [ ] This\n    Not this one: it skips the thing.\n- [x] That",
+        "- [x] This\n    Not this one: it skips the thing.\n- [ ] That",
+    )
 
 
 def quiz_answer_count(docs: Path) -> None:
-    add_to_all(docs, "alpha", QUIZ)
     edit(docs / "principles" / "alpha.es.md", "- [ ] Neither\n", "")
+
+
+def quiz_id_mismatch(docs: Path) -> None:
+    edit(docs / "principles" / "alpha.hu.md", "{ #pick-two .multiple }", "{ #valassz-kettot .multiple }")
+
+
+def quiz_kind_mismatch(docs: Path) -> None:
+    edit(docs / "principles" / "alpha.es.md", "{ #pick-two .multiple }", "{ #pick-two }")
+
+
+def quiz_feedback_mismatch(docs: Path) -> None:
+    edit(docs / "principles" / "alpha.pt.md", "    Not this one: it skips the thing.\n", "")
+
+
+def quiz_explanation_mismatch(docs: Path) -> None:
+    edit(docs / "principles" / "alpha.hu.md", "See [what not to do](#dont).", "See [what to do](#do).")
 
 
 def untranslated(docs: Path) -> None:
@@ -160,14 +169,44 @@ FAILURES = [
         quiz_key_mismatch,
         "docs/principles/alpha.pt.md",
         32,
-        "quiz: the 1st is quiz question 1 (3 answers, correct: a)",
+        "(#which-is-right: single-choice, 3 answers, right: a, feedback on: a) here but a quiz question "
+        "(#which-is-right: single-choice, 3 answers, right: b, feedback on: a) in docs/principles/alpha.md:31",
     ),
     (
         "quiz-answer-count",
         quiz_answer_count,
         "docs/principles/alpha.es.md",
         32,
-        "(2 answers, correct: b) here but quiz question 1 (3 answers",
+        "(#which-is-right: single-choice, 2 answers, right: b, feedback on: a) here",
+    ),
+    (
+        "quiz-question-id",
+        quiz_id_mismatch,
+        "docs/principles/alpha.hu.md",
+        40,
+        "(#valassz-kettot: multiple-choice, 3 answers, right: a,b, feedback on: none) here but a quiz question (#pick-two:",
+    ),
+    (
+        "quiz-kind",
+        quiz_kind_mismatch,
+        "docs/principles/alpha.es.md",
+        40,
+        "(#pick-two: single-choice, 3 answers, right: a,b, feedback on: none) here",
+    ),
+    (
+        "quiz-feedback",
+        quiz_feedback_mismatch,
+        "docs/principles/alpha.pt.md",
+        32,
+        "feedback on: none) here but a quiz question (#which-is-right: single-choice, 3 answers, right: b, feedback on: a)",
+    ),
+    (
+        "quiz-explanation-links",
+        quiz_explanation_mismatch,
+        "docs/principles/alpha.hu.md",
+        45,
+        "quiz explanation links: the 2nd is a question's explanation (#pick-two → #do) here but a question's "
+        "explanation (#pick-two → #dont) in docs/principles/alpha.md:44",
     ),
     (
         "untranslated",
