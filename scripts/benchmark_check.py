@@ -48,10 +48,26 @@ Principle {n} matters because customers notice it. {filler}
 **By phone.** A customer calls about principle {n}. {filler}
 
 /// quiz
-? Which answer is right for principle {n}?
+? Which answer is right for principle {n}? {{ #which-is-right }}
 - [ ] Not this one
+    Feedback on the wrong answer.
 - [x] This one
 - [ ] Nor this one
+
+See [what to do](#do).
+
+? Which two answers are right? {{ #which-two .multiple }}
+- [x] This one
+- [x] And this one
+- [ ] Not this one
+
+See [what not to do](#dont).
+
+? Why does principle {n} matter? {{ #why }}
+- [x] Because it does
+- [ ] It does not
+
+See [why it matters](#why-it-matters).
 ///
 """
 PROTOCOL = """---

@@ -55,6 +55,29 @@ Say in three to five sentences why customers and colleagues care.
 ## Scenario {{ #scenario }}
 
 **By phone.** A short, realistic story.
+
+/// quiz
+? A realistic situation: a customer asks you to … What do you do? {{ #first-question }}
+- [ ] A plausible wrong answer.
+    Why it is wrong (feedback the reader sees when they choose it).
+- [x] The right answer.
+- [ ] Another plausible wrong answer.
+
+Why the right answer is right, with a link to the section that says so: [what to do](#do).
+
+? Which of these does this principle ask of you? {{ #second-question .multiple }}
+- [x] A right answer.
+- [x] Another right answer.
+- [ ] A wrong answer.
+
+The explanation, linking its section: [what not to do](#dont).
+
+? A third situation. What do you do? {{ #third-question }}
+- [ ] A wrong answer.
+- [x] The right answer.
+
+The explanation: [why it matters](#why-it-matters).
+///
 """
 
 PROTOCOL_TEMPLATE = """---

@@ -168,7 +168,7 @@ def parse_lines(lines: Iterable[tuple[int, str]], display: str) -> ParsedPage:
 def parse_page(page: Page) -> ParsedPage:
     if "/// checklist" not in page.body and "///checklist" not in page.body:
         return ParsedPage()
-    return parse_lines(prose_lines(page.body, page.body_line), page.display)
+    return page.element("checklists", lambda p: parse_lines(prose_lines(p.body, p.body_line), p.display))
 
 
 def check_page(page: Page, catalog: Catalog) -> list[Problem]:

@@ -8,15 +8,17 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar, cast
 
 import yaml
 
 from .locales import DEFAULT_LOCALE, LOCALE_CODES
 from .problems import Problem
+
+T = TypeVar("T")
 
 FRONT_MATTER_FENCE = "---"
 _SUFFIX = re.compile(r"^(?P<stem>.+?)\.(?P<locale>[a-z]{2}(?:[-_][A-Za-z]{2,4})?)\.md$")
@@ -60,6 +62,17 @@ class Page:
     markers: list[Marker] = field(default_factory=list)
     has_front_matter: bool = False
     front_matter_ok: bool = False  # parsed into a mapping; problems otherwise already reported
+    # what each page element's parser made of the body (several checks read it)
+    _elements: dict[str, tuple[str, Any]] = field(default_factory=dict, repr=False, compare=False)
+
+    def element(self, name: str, parse: Callable[[Page], T]) -> T:
+        """``parse(self)``, computed once for this body and reused by every check that asks."""
+        cached = self._elements.get(name)
+        if cached is not None and cached[0] is self.body:
+            return cast(T, cached[1])
+        value = parse(self)
+        self._elements[name] = (self.body, value)
+        return value
 
     @property
     def is_principle(self) -> bool:

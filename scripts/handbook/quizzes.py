@@ -337,7 +337,7 @@ def _question_problems(question: Question, problem: Any) -> None:
 
 
 def parse_page(page: Page) -> ParsedPage:
-    return parse_lines(prose_lines(page.body, page.body_line), page.display)
+    return page.element("quizzes", lambda p: parse_lines(prose_lines(p.body, p.body_line), p.display))
 
 
 def has_quiz(page: Page) -> bool:
