@@ -196,3 +196,33 @@ def write_project(target: Path, principles: dict[str, str] | None = None, *, pro
     if protocol:
         add_protocol(target / "docs")
     return target
+
+
+def assessment_text(locale: str, questions: int) -> str:
+    """A final assessment of ``questions`` single-choice questions; the right answer is always 'b'."""
+    lines = ["/// assessment | pass 80%"]
+    for n in range(1, questions + 1):
+        principle = "alpha" if n % 2 else "beta"
+        lines += [
+            f"? Question {n} ({locale})? {{ #question-{n} }}",
+            "- [ ] Wrong",
+            "    Not this one.",
+            "- [x] Right",
+            "- [ ] Also wrong",
+            "",
+            f"See [{principle}](../principles/{principle}.md#do).",
+            "",
+        ]
+    lines.append("///")
+    return simple_page("assessment", locale, "\n".join(lines) + "\n")
+
+
+def add_assessment(docs: Path, questions: int = 20) -> Path:
+    """docs/onboarding/assessment.md in every language, stamped as current. Returns the English file."""
+    (docs / "onboarding").mkdir(parents=True, exist_ok=True)
+    for locale in LOCALES:
+        (docs / "onboarding" / f"assessment{suffix(locale)}.md").write_text(
+            assessment_text(locale, questions), encoding="utf-8"
+        )
+    stamp_all(docs)
+    return docs / "onboarding" / "assessment.md"
