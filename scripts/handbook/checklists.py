@@ -29,8 +29,8 @@ from typing import Any
 
 from markdown import Extension, Markdown
 from markdown.blockparser import BlockParser
-from markdown.blockprocessors import BlockProcessor
 
+from .blocks import CLOSE, FencedBlockProcessor
 from .catalog import Catalog, load_strings
 from .frontmatter import ID_PATTERN
 from .links import links_in, page_anchors, target_page
@@ -39,7 +39,6 @@ from .pages import Page, prose_lines
 from .problems import Problem
 
 OPEN = re.compile(r"^///[ \t]*checklist[ \t]*$")
-CLOSE = re.compile(r"^///[ \t]*$")
 ANY_BLOCK = re.compile(r"^///")
 _STEP = re.compile(r"^ {0,3}(?:\d{1,3}[.)]|[-*+])(?:[ \t]+(?P<rest>.*))?$")
 _STEP_ID = re.compile(r"[ \t]*\{[ \t]*#(?P<id>[^\s}]*)[ \t]*\}[ \t]*$")
@@ -288,33 +287,16 @@ def _check_why(step: Step, page: Page, catalog: Catalog, problems: list[Problem]
 # --- rendering: a Python-Markdown extension -------------------------------------------
 
 
-class ChecklistProcessor(BlockProcessor):
+class ChecklistProcessor(FencedBlockProcessor):
     """Turns a ``/// checklist`` block into a list of labelled checkboxes."""
+
+    OPEN = OPEN
 
     def __init__(self, parser: BlockParser, words: dict[str, Any]) -> None:
         super().__init__(parser)
         self.words = words
 
-    def test(self, parent: etree.Element, block: str) -> bool:
-        return bool(OPEN.match(block.split("\n", 1)[0]))
-
-    def run(self, parent: etree.Element, blocks: list[str]) -> bool:
-        # The block may span several of Python-Markdown's blank-line separated blocks:
-        # take lines up to the closing '///' and give back whatever follows it.
-        lines: list[str] = []
-        while blocks:
-            block_lines = blocks.pop(0).split("\n")
-            for index, line in enumerate(block_lines):
-                lines.append(line)
-                if len(lines) > 1 and CLOSE.match(line):
-                    rest = "\n".join(block_lines[index + 1 :])
-                    if rest.strip():
-                        blocks.insert(0, rest)
-                    return self._render(parent, lines)
-            lines.append("")
-        return self._render(parent, lines)  # never closed: the parser reports it
-
-    def _render(self, parent: etree.Element, lines: list[str]) -> bool:
+    def render(self, parent: etree.Element, lines: list[str]) -> bool:
         parsed = parse_lines(enumerate(lines, start=1), "checklist")
         if parsed.problems:
             first = parsed.problems[0]

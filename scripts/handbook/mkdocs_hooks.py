@@ -149,7 +149,7 @@ def _flatten(items: list[Any]) -> list[Any]:
 
 
 # The top of the navigation: readers' pages first, the editors' page last.
-TOP_LEVEL_ORDER = ("index.md", "principles/", "protocols/", "sources.md", "translation-status.md")
+TOP_LEVEL_ORDER = ("index.md", "principles/", "protocols/", "onboarding/", "sources.md", "translation-status.md")
 
 
 def _top_level_rank(item: Any) -> int:

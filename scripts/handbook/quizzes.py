@@ -38,8 +38,8 @@ from typing import Any
 
 from markdown import Extension, Markdown
 from markdown.blockparser import BlockParser
-from markdown.blockprocessors import BlockProcessor
 
+from .blocks import CLOSE, FencedBlockProcessor
 from .catalog import Catalog, load_strings
 from .frontmatter import ID_PATTERN
 from .links import Link, generated_anchors, links_in, page_anchors, target_page
@@ -48,8 +48,7 @@ from .pages import Page, prose_lines
 from .problems import Problem
 
 OPEN = re.compile(r"^///[ \t]*(?P<kind>quiz|assessment)\b(?P<rest>.*)$")
-_ASSESSMENT_OPTIONS = re.compile(r"^[ \t]*\|[ \t]*pass[ \t]+(?P<pass>\d{1,3})[ \t]*%[ \t]*$")
-CLOSE = re.compile(r"^///[ \t]*$")
+_ASSESSMENT_OPTIONS = re.compile(r"^[ \t]*\|[ \t]*pass[ \t]+(?P<pass>\d+)[ \t]*%[ \t]*$")
 ANY_BLOCK = re.compile(r"^///")
 _QUESTION = re.compile(r"^\?(?:[ \t]+(?P<rest>.*))?$")
 _QUESTION_ATTRS = re.compile(r"[ \t]*\{(?P<attrs>[^{}]*)\}[ \t]*$")
@@ -217,6 +216,9 @@ def parse_lines(lines: Iterable[tuple[int, str]], display: str) -> ParsedPage:
         if not line.strip():
             blank_after_answers = question is not None and bool(question.answers)
             continue
+        if line.startswith("?") and not _QUESTION.match(line):
+            problem(number, "a question without a space after '?'", "write '? Question text { #question-id }'")
+            continue
         asked = _QUESTION.match(line)
         if asked:
             finish_question()
@@ -362,6 +364,8 @@ def topic_of(question: Question) -> str:
     page in a folder named ``principles`` (``../principles/honesty.md``).
     """
     for match in _LINK_TARGET.finditer(question.explanation):
+        if re.match(r"^[a-z][a-z0-9+.-]*:|^//", match.group("path")):
+            continue  # a web address, not a page of the handbook
         folder, _, name = match.group("path").rpartition("/")
         if folder.rpartition("/")[2] == "principles" and name.endswith(".md") and name != "index.md":
             return name.removesuffix(".md")
@@ -476,7 +480,7 @@ def _check_explanation(question: Question, quiz: Quiz, page: Page, catalog: Cata
     if quiz.kind == "assessment" and not topic_of(question):
         problem(
             question.explanation_line,
-            "the explanation's first link is not to a principle",
+            "the explanation links to no principle",
             "link the principle that answers it first, like [honesty](../principles/honesty.md#do): "
             "the result is grouped by that principle",
         )
@@ -485,33 +489,16 @@ def _check_explanation(question: Question, quiz: Quiz, page: Page, catalog: Cata
 # --- rendering: a Python-Markdown extension -------------------------------------------
 
 
-class QuizProcessor(BlockProcessor):
+class QuizProcessor(FencedBlockProcessor):
     """Turns a ``/// quiz`` or ``/// assessment`` block into accessible questions."""
+
+    OPEN = OPEN
 
     def __init__(self, parser: BlockParser, words: dict[str, Any], locale: str, titles: dict[str, str]) -> None:
         super().__init__(parser)
         self.words, self.locale, self.titles = words, locale, titles
 
-    def test(self, parent: etree.Element, block: str) -> bool:
-        return bool(OPEN.match(block.split("\n", 1)[0]))
-
-    def run(self, parent: etree.Element, blocks: list[str]) -> bool:
-        # The block spans several of Python-Markdown's blank-line separated blocks:
-        # take lines up to the closing '///' and give back whatever follows it.
-        lines: list[str] = []
-        while blocks:
-            block_lines = blocks.pop(0).split("\n")
-            for index, line in enumerate(block_lines):
-                lines.append(line)
-                if len(lines) > 1 and CLOSE.match(line):
-                    rest = "\n".join(block_lines[index + 1 :])
-                    if rest.strip():
-                        blocks.insert(0, rest)
-                    return self._render(parent, lines)
-            lines.append("")
-        return self._render(parent, lines)  # never closed: the parser reports it
-
-    def _render(self, parent: etree.Element, lines: list[str]) -> bool:
+    def render(self, parent: etree.Element, lines: list[str]) -> bool:
         parsed = parse_lines(enumerate(lines, start=1), "quiz")
         if parsed.problems:
             first = parsed.problems[0]

@@ -15,6 +15,7 @@ PAGE_TYPES = {
     "principle": "principles/honesty/",
     "protocols index": "protocols/",
     "protocol": "protocols/answering-the-phone/",
+    "assessment": "onboarding/assessment/",
     "sources": "sources/",
     "translation status": "translation-status/",
     "not found": "404.html",
@@ -27,13 +28,37 @@ def axe() -> Axe:
     return Axe()
 
 
+def violations(page, axe: Axe) -> list[str]:  # type: ignore[no-untyped-def]
+    result = axe.run(page, options=WCAG_21_AA)
+    return [
+        f"{violation['id']}: {violation['help']} at {[node['target'] for node in violation['nodes']]}"
+        for violation in result.response["violations"]
+    ]
+
+
 @pytest.mark.parametrize("locale", [locale for locale in LOCALES], ids=lambda loc: loc.code)
 @pytest.mark.parametrize("path", list(PAGE_TYPES.values()), ids=list(PAGE_TYPES))
 def test_no_axe_violations(page, site_url: str, axe: Axe, locale, path: str) -> None:  # type: ignore[no-untyped-def]
     page.goto(f"{site_url}/{locale.url_prefix}{path}")
-    result = axe.run(page, options=WCAG_21_AA)
-    violations = [
-        f"{violation['id']}: {violation['help']} at {[node['target'] for node in violation['nodes']]}"
-        for violation in result.response["violations"]
-    ]
-    assert violations == []
+    assert violations(page, axe) == []
+
+
+@pytest.mark.parametrize("locale", [locale for locale in LOCALES], ids=lambda loc: loc.code)
+def test_no_axe_violations_in_a_quiz_with_feedback_shown(page, site_url: str, axe: Axe, locale) -> None:  # type: ignore[no-untyped-def]
+    page.goto(f"{site_url}/{locale.url_prefix}principles/honesty/")
+    questions = page.locator(".handbook-quiz__question")
+    questions.nth(0).locator("input").first.check()
+    questions.nth(0).locator(".handbook-quiz__check").click()  # feedback for a wrong answer
+    questions.nth(1).locator(".handbook-quiz__show").click()  # an answer shown
+    assert violations(page, axe) == []
+
+
+@pytest.mark.parametrize("locale", [locale for locale in LOCALES], ids=lambda loc: loc.code)
+def test_no_axe_violations_on_the_assessment_result(page, site_url: str, axe: Axe, locale) -> None:  # type: ignore[no-untyped-def]
+    page.goto(f"{site_url}/{locale.url_prefix}onboarding/assessment/")
+    for question in page.locator(".handbook-quiz__question").all():
+        question.locator("input").first.check()
+    page.locator(".handbook-quiz__submit").click()
+    page.locator("#assessment-name").fill("Ana")
+    assert page.locator(".handbook-quiz__result").is_visible()
+    assert violations(page, axe) == []
