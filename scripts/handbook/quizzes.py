@@ -547,7 +547,7 @@ def render_quiz(
     else:
         status = _element(controls, "p", class_="handbook-quiz__progress", role="status")
         status.text = words["progress"].format(correct=0, total=total)
-    _element(controls, "button", words["reset"], type="button", class_="md-button handbook-quiz__reset")
+        _element(controls, "button", words["reset"], type="button", class_="md-button handbook-quiz__reset")
     return box
 
 

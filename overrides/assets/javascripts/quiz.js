@@ -385,10 +385,6 @@
       showResult(saved, true);
     });
 
-    quiz.querySelector(".handbook-quiz__reset").addEventListener("click", function () {
-      start();
-      focusFirst(questions[0]);
-    });
     result.querySelector(".handbook-quiz__retake").addEventListener("click", function () {
       start();
       focusFirst(questions[0]);
