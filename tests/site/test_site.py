@@ -128,6 +128,7 @@ PRINCIPLE_ANCHORS = [
     "related",
     "protocols",
     "sources",
+    "quiz",  # the page ends with its quiz
 ]
 
 
