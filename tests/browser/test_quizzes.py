@@ -301,3 +301,11 @@ def test_79_percent_fails_and_80_percent_passes(page, hundred_questions: str, ri
     assert alpha.locator("[data-field=right]").inner_text() == f"{expected_alpha} / 50"
     beta_links = result.locator("tr[data-topic=beta] [data-field=reread] a")
     assert beta_links.first.get_attribute("href") == f"#question-{right + 1 if (right + 1) % 2 == 0 else right + 2}"
+
+
+@pytest.mark.parametrize(("motion", "animated"), [("reduce", False), ("no-preference", True)])
+def test_reduced_motion_turns_off_the_quiz_transition(page, site_url: str, motion: str, animated: bool) -> None:  # type: ignore[no-untyped-def]
+    page.emulate_media(reduced_motion=motion)
+    page.goto(f"{site_url}/principles/{PRINCIPLE}/")
+    duration = question(page, FIRST.id).evaluate("element => getComputedStyle(element).transitionDuration")
+    assert (duration != "0s") is animated, duration
