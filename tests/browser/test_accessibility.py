@@ -29,6 +29,9 @@ def axe() -> Axe:
 
 
 def violations(page, axe: Axe) -> list[str]:  # type: ignore[no-untyped-def]
+    # Colours are measured once they settle: a button still in its hover transition
+    # has an in-between background that is neither state's real contrast.
+    page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')")
     result = axe.run(page, options=WCAG_21_AA)
     return [
         f"{violation['id']}: {violation['help']} at {[node['target'] for node in violation['nodes']]}"
