@@ -17,6 +17,26 @@ from markdown.blockparser import BlockParser
 from markdown.blockprocessors import BlockProcessor
 
 CLOSE = re.compile(r"^///[ \t]*$")
+# A checklist step's or a quiz question's fixed id: lower-case English words and hyphens.
+ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+def id_problem(element_id: str, what: str, example: str, earlier_line: int | None) -> tuple[str, str] | None:
+    """What is wrong with a ``{ #id }`` of a ``what`` ("step", "question"), as (problem, fix); None if nothing.
+
+    ``earlier_line`` is the line of an earlier element of the page with the same id, if any.
+    """
+    if not ID_PATTERN.match(element_id):
+        return (
+            f"'{element_id}' is not a valid {what} id",
+            f"use lower-case English words joined by hyphens, like {{ #{example} }}",
+        )
+    if earlier_line is not None:
+        return (
+            f"the {what} id '#{element_id}' is used twice (first on line {earlier_line})",
+            f"give every {what} of the page its own id",
+        )
+    return None
 
 
 class FencedBlockProcessor(BlockProcessor):

@@ -30,10 +30,9 @@ from typing import Any
 from markdown import Extension, Markdown
 from markdown.blockparser import BlockParser
 
-from .blocks import CLOSE, FencedBlockProcessor
+from .blocks import CLOSE, FencedBlockProcessor, id_problem
 from .catalog import Catalog, load_strings
-from .frontmatter import ID_PATTERN
-from .links import links_in, page_anchors, target_page
+from .links import broken_link, links_in, target_page
 from .locales import DEFAULT_LOCALE, LOCALE_CODES
 from .pages import Page, prose_lines
 from .problems import Problem
@@ -143,20 +142,11 @@ def parse_lines(lines: Iterable[tuple[int, str]], display: str) -> ParsedPage:
                 "the step has no id",
                 "end the line with a fixed English id, the same in every language, like { #greet-the-caller }",
             )
-        elif not ID_PATTERN.match(step_id):
-            problem(
-                number,
-                f"'{step_id}' is not a valid step id",
-                "use lower-case English words joined by hyphens, like { #greet-the-caller }",
-            )
         else:
-            earlier = next((s for c in parsed.checklists for s in c.steps if s.id == step_id), None)
-            if earlier is not None:
-                problem(
-                    number,
-                    f"the step id '#{step_id}' is used twice (first on line {earlier.line})",
-                    "give every step of the page its own id",
-                )
+            earlier = next((s.line for c in parsed.checklists for s in c.steps if s.id == step_id), None)
+            wrong = id_problem(step_id, "step", "greet-the-caller", earlier)
+            if wrong is not None:
+                problem(number, *wrong)
         step = {"id": step_id, "text": text, "line": number, "why": [], "why_line": 0}
     if current is not None:
         finish_step()
@@ -246,29 +236,12 @@ def _check_why(step: Step, page: Page, catalog: Catalog, problems: list[Problem]
     """Check the links of one why; return the ids of the principles it links to."""
     principles: list[str] = []
     for link in links_in(step.why, page):
+        broken = broken_link(link, page, catalog, "the why", "../principles/honesty.md#do")
+        if broken is not None:
+            problems.append(Problem(page.display, step.why_line, *broken, code="checklist"))
         target = target_page(link, page, catalog)
         if target is None:
-            problems.append(
-                Problem(
-                    page.display,
-                    step.why_line,
-                    f"the why links to '{link.target}', which is not a page of the handbook",
-                    "link to a principle like ../principles/honesty.md#do (the English file name, in every language)",
-                    code="checklist",
-                )
-            )
             continue
-        if link.anchor and link.anchor not in page_anchors(target, catalog):
-            known = sorted(page_anchors(target, catalog))
-            problems.append(
-                Problem(
-                    page.display,
-                    step.why_line,
-                    f"the why links to '#{link.anchor}', which {target.display} does not have",
-                    f"use one of its anchors: {', '.join('#' + a for a in known)}",
-                    code="checklist",
-                )
-            )
         if target.is_principle:
             principles.append(target.stem)
     if not principles:

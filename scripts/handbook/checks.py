@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
 
 from . import checklists, quizzes
-from .catalog import Catalog
+from .catalog import STRINGS_FILE, Catalog
 from .frontmatter import validate_catalog
-from .locales import LOCALE_CODES
+from .locales import DEFAULT_LOCALE, LOCALE_CODES
 from .problems import Problem
 from .translations import TranslationReport, check_translations
+
+ROOT = STRINGS_FILE.parents[2]  # the project: messages name scripts/handbook/strings.yml
 
 
 @dataclass
@@ -27,12 +32,85 @@ class Report:
 
 
 def content_problems(catalog: Catalog) -> list[Problem]:
-    """Every page on its own: front matter, sections, and the page elements (checklists, quizzes)."""
-    problems = validate_catalog(catalog)
+    """The build's words, and every page on its own: front matter, sections, page elements (checklists, quizzes)."""
+    problems = strings_problems() + validate_catalog(catalog)
     for page in catalog.pages:
         if page.locale in LOCALE_CODES:
             problems.extend(checklists.check_page(page, catalog))
             problems.extend(quizzes.check_page(page, catalog))
+    return problems
+
+
+def strings_problems(path: Path = STRINGS_FILE) -> list[Problem]:
+    """The build's own words: every language has every English key (nested ones too), none empty."""
+    display = path.relative_to(ROOT).as_posix() if path.is_relative_to(ROOT) else str(path)
+    try:
+        root = yaml.compose(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        return [Problem(display, 0, f"the build's words cannot be read ({exc})", "fix the YAML", code="strings")]
+    if not isinstance(root, yaml.MappingNode):
+        return [
+            Problem(display, 1, "the build's words are not a mapping", "start each language with 'en:'", code="strings")
+        ]
+
+    def entries(node: yaml.Node, prefix: str = "") -> dict[str, tuple[int, str | None]]:
+        """key path -> (line, text; None for a nested block)."""
+        found: dict[str, tuple[int, str | None]] = {}
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                name = f"{prefix}{key.value}"
+                if isinstance(value, yaml.MappingNode):
+                    found[name] = (key.start_mark.line + 1, None)
+                    found.update(entries(value, name + "."))
+                else:
+                    found[name] = (
+                        key.start_mark.line + 1,
+                        str(value.value) if isinstance(value, yaml.ScalarNode) else "",
+                    )
+        return found
+
+    languages = {key.value: (key.start_mark.line + 1, entries(value)) for key, value in root.value}
+    problems: list[Problem] = []
+    english = languages.get(DEFAULT_LOCALE, (0, {}))[1]
+    for code in LOCALE_CODES:
+        if code not in languages:
+            problems.append(
+                Problem(
+                    display,
+                    0,
+                    f"no words for '{code}'",
+                    f"copy the '{DEFAULT_LOCALE}:' block and translate it",
+                    code="strings",
+                )
+            )
+            continue
+        line, words = languages[code]
+        for name, (key_line, _) in english.items():
+            if name not in words:
+                problems.append(
+                    Problem(
+                        display,
+                        line,
+                        f"'{code}' has no '{name}'",
+                        f"add it, translated from English line {key_line}",
+                        code="strings",
+                    )
+                )
+            elif (value := words[name])[1] is not None and not str(value[1]).strip():
+                problems.append(
+                    Problem(display, value[0], f"'{code}.{name}' is empty", "write the words", code="strings")
+                )
+        for name, (key_line, _) in words.items():
+            if name not in english:
+                problems.append(
+                    Problem(
+                        display,
+                        key_line,
+                        f"'{code}.{name}' is not an English key",
+                        "remove it, or add it to 'en' too",
+                        code="strings",
+                    )
+                )
     return problems
 
 

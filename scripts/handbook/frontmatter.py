@@ -11,13 +11,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from .blocks import ID_PATTERN
 from .catalog import Catalog, load_strings
 from .links import PRINCIPLE_GENERATED, PROTOCOL_GENERATED
 from .locales import DEFAULT_LOCALE, LOCALE_CODES
 from .pages import Page, is_date
 from .problems import Problem
 
-ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 OWNER_PATTERN = re.compile(r"^@[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$")
 SOURCE_ID_PATTERN = re.compile(r"^\d{3}$")
 

@@ -73,4 +73,21 @@ def target_page(link: Link, from_page: Page, catalog: Catalog) -> Page | None:
     return catalog.page(link.page, from_page.locale)
 
 
-__all__ = ["Link", "generated_anchors", "links_in", "page_anchors", "target_page"]
+def broken_link(link: Link, from_page: Page, catalog: Catalog, what: str, example: str) -> tuple[str, str] | None:
+    """Why ``link`` (written in ``what``, e.g. "the why") leads nowhere, as (problem, fix); None if it works."""
+    target = target_page(link, from_page, catalog)
+    if target is None:
+        return (
+            f"{what} links to '{link.target}', which is not a page of the handbook",
+            f"link to a page by its English file name, in every language, like {example}",
+        )
+    anchors = page_anchors(target, catalog)
+    if link.anchor and link.anchor not in anchors:
+        return (
+            f"{what} links to '#{link.anchor}', which {target.display} does not have",
+            f"use one of its anchors: {', '.join('#' + a for a in sorted(anchors))}",
+        )
+    return None
+
+
+__all__ = ["Link", "broken_link", "generated_anchors", "links_in", "page_anchors", "target_page"]

@@ -39,10 +39,9 @@ from typing import Any
 from markdown import Extension, Markdown
 from markdown.blockparser import BlockParser
 
-from .blocks import CLOSE, FencedBlockProcessor
+from .blocks import CLOSE, FencedBlockProcessor, id_problem
 from .catalog import Catalog, load_strings
-from .frontmatter import ID_PATTERN
-from .links import Link, generated_anchors, links_in, page_anchors, target_page
+from .links import Link, broken_link, generated_anchors, links_in
 from .locales import DEFAULT_LOCALE, LOCALE_CODES, get_locale
 from .pages import Page, prose_lines
 from .problems import Problem
@@ -298,20 +297,11 @@ def _start_question(number: int, rest: str, parsed: ParsedPage, problem: Any) ->
                 )
         if not question_id:
             problem(number, "the question has no id", "add one inside the braces, like { #fee-left-out }")
-        elif not ID_PATTERN.match(question_id):
-            problem(
-                number,
-                f"'{question_id}' is not a valid question id",
-                "use lower-case English words joined by hyphens, like { #fee-left-out }",
-            )
         else:
-            earlier = next((q for quiz in parsed.quizzes for q in quiz.questions if q.id == question_id), None)
-            if earlier is not None:
-                problem(
-                    number,
-                    f"the question id '#{question_id}' is used twice (first on line {earlier.line})",
-                    "give every question of the page its own id",
-                )
+            earlier = next((q.line for quiz in parsed.quizzes for q in quiz.questions if q.id == question_id), None)
+            wrong = id_problem(question_id, "question", "fee-left-out", earlier)
+            if wrong is not None:
+                problem(number, *wrong)
     if not text:
         problem(number, "the question is empty", "write the question after '? ', then its { #question-id }")
     return _Builder(number, text, question_id, multiple)
@@ -462,21 +452,9 @@ def _check_explanation(question: Question, quiz: Quiz, page: Page, catalog: Cata
         )
         return
     for link in links:
-        target = target_page(link, page, catalog)
-        if target is None:
-            problem(
-                question.explanation_line,
-                f"the explanation links to '{link.target}', which is not a page of the handbook",
-                "link to a page by its English file name, like ../principles/honesty.md#do",
-            )
-            continue
-        anchors = page_anchors(target, catalog)
-        if link.anchor and link.anchor not in anchors:
-            problem(
-                question.explanation_line,
-                f"the explanation links to '#{link.anchor}', which {target.display} does not have",
-                f"use one of its anchors: {', '.join('#' + a for a in sorted(anchors))}",
-            )
+        broken = broken_link(link, page, catalog, "the explanation", "../principles/honesty.md#do")
+        if broken is not None:
+            problem(question.explanation_line, *broken)
     if quiz.kind == "assessment" and not topic_of(question):
         problem(
             question.explanation_line,

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import gzip
-from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
@@ -11,7 +10,7 @@ import pytest
 from handbook.catalog import load_strings
 from handbook.locales import LOCALES, get_locale
 from handbook.quizzes import MIN_ASSESSMENT_QUESTIONS, MIN_PRINCIPLE_QUESTIONS, SCRIPT, STYLESHEET, parse_page
-from tests.conftest import ROOT, BuiltSite
+from tests.conftest import BuiltSite
 from tests.site.test_site import CATALOG, built_path, soup
 
 CODES = [locale.code for locale in LOCALES]
@@ -175,16 +174,3 @@ def test_the_assessment_covers_principles_and_protocols() -> None:
     assert [quiz.kind for quiz in quizzes] == ["assessment"] and quizzes[0].pass_mark == 80
     explanations = " ".join(q.explanation for q in quizzes[0].questions)
     assert "../protocols/" in explanations and "../principles/" in explanations
-
-
-def test_no_quiz_word_is_missing_in_any_language() -> None:
-    strings = load_strings()
-    english = set(strings["en"]["quiz"])
-    for locale in CODES:
-        assert set(strings[locale]["quiz"]) == english, locale
-        assert all(str(value).strip() for value in strings[locale]["quiz"].values()), locale
-
-
-def test_quiz_words_live_with_the_other_build_strings() -> None:
-    assert (ROOT / "scripts" / "handbook" / "strings.yml").read_text(encoding="utf-8").count("  quiz:\n") == len(CODES)
-    assert Path(ROOT / "overrides" / SCRIPT).is_file() and Path(ROOT / "overrides" / STYLESHEET).is_file()
