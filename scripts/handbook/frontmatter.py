@@ -31,6 +31,8 @@ KNOWN_MARKERS: dict[str, int] = {
     "principles-from-source": 1,
     "translation-status": 0,
     "translate-me": 0,
+    "theme-principles": 0,
+    "go-links": 0,
 }
 
 

@@ -8,6 +8,7 @@ cross-language work happens only in the outermost build.
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 from pathlib import Path
@@ -18,11 +19,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from mkdocs.exceptions import PluginError
 
-from handbook import checklists, quizzes, render
+from handbook import checklists, golinks, onboarding, quizzes, render, themes
 from handbook.catalog import Catalog
 from handbook.checks import run_checks
 from handbook.history import last_changed
-from handbook.locales import DEFAULT_LOCALE, LOCALES
+from handbook.locales import DEFAULT_LOCALE, LOCALES, get_locale
 from handbook.pages import split_locale
 from handbook.translations import TranslationReport, report_from_json
 
@@ -30,10 +31,12 @@ from handbook.translations import TranslationReport, report_from_json
 # hands each language's build the translation report as a JSON file.
 REPORT_ENV = "HANDBOOK_REPORT"
 # Our Markdown extensions that take the page's language as their "locale" option.
-LOCALIZED_EXTENSIONS = ("handbook.checklists", "handbook.quizzes")
+LOCALIZED_EXTENSIONS = ("handbook.checklists", "handbook.quizzes", "handbook.onboarding")
 
 _catalog: Catalog | None = None
 _report: TranslationReport | None = None
+_UNSET: Any = object()
+_published_site_url: Any = _UNSET  # site_url as configured, before a language's prefix is added
 
 
 def _i18n(config: Any) -> Any:
@@ -67,12 +70,15 @@ def _configure_extensions(config: Any, catalog: Catalog) -> None:
             config.mdx_configs.setdefault(extension, {})["locale"] = locale
     if "handbook.quizzes" in config.markdown_extensions:
         config.mdx_configs["handbook.quizzes"]["titles"] = render.principle_titles(catalog, locale)
+    if "handbook.onboarding" in config.markdown_extensions:
+        config.mdx_configs["handbook.onboarding"]["targets"] = onboarding.path_targets(catalog, locale)
 
 
 def on_config(config: Any) -> Any:
     global _catalog, _report
     if _is_nested_language_build(config) and _catalog is not None:
         _configure_extensions(config, _catalog)
+        _configure_languages(config)
         return config
     project_root = Path(config.config_file_path).resolve().parent
     _catalog = Catalog.load(Path(config.docs_dir), project_root)
@@ -91,11 +97,55 @@ def on_config(config: Any) -> Any:
                 f"the handbook's content check found {len(report.errors)} problem(s):\n{lines}\n"
                 "Run `make check` to see them without building."
             )
+    _configure_languages(config)
     if _per_locale(config):
         # One language per process: the i18n plugin sets no language switcher,
         # so give every page (404 included) one that leads to each language's home.
         config.extra["alternate"] = _alternates(config, "")
     return config
+
+
+def _configure_languages(config: Any) -> None:
+    """What each language's build needs to know about where it is published.
+
+    - ``site_url`` gains the language's prefix (``…/hu/``), so that a page's
+      canonical link is its own address, not the English page's.
+    - Search indexes the language with its own stemmer only: the i18n plugin
+      also adds the default language's, which would stem Hungarian as English.
+    - ``language.js`` learns every language's root, for /go/ links, the root
+      page's first-visit redirect and the language switcher.
+    """
+    global _published_site_url
+    locale = get_locale(_building_locale(config))
+    if _published_site_url is _UNSET:
+        _published_site_url = config.site_url
+    if _per_locale(config) and _published_site_url:
+        config.site_url = str(_published_site_url).rstrip("/") + "/" + locale.url_prefix
+    search = config.plugins.get("material/search") or config.plugins.get("search")
+    if search is not None and isinstance(search.config.lang, list):
+        # in place: Material's search index already holds this very list
+        search.config.lang[:] = [locale.code]
+    config.extra["handbook_languages"] = json.dumps(
+        {item.code: item.url_prefix for item in LOCALES}, separators=(",", ":")
+    )
+    config.extra["handbook_locale"] = locale.code
+
+
+def _base_path() -> str:
+    """The site's path on its server ("/" or "/handbook/"), from the published site URL."""
+    site_url = _published_site_url if isinstance(_published_site_url, str) else None
+    return urlsplit(site_url or "/").path.rstrip("/") + "/"
+
+
+def on_template_context(context: dict[str, Any], template_name: str, config: Any) -> dict[str, Any]:
+    """Each language's 404 page links to its own home and searches its own index.
+
+    MkDocs gives error pages the site root as their base; a language's 404
+    page lives under its own root (/hu/404.html), so its base is that root.
+    """
+    if template_name == "404.html" and _per_locale(config):
+        context["base_url"] = _base_path() + get_locale(_building_locale(config)).url_prefix
+    return context
 
 
 def on_files(files: Any, config: Any) -> Any:
@@ -116,11 +166,23 @@ def on_files(files: Any, config: Any) -> Any:
 
 
 def on_nav(nav: Any, config: Any, files: Any) -> Any:
-    """Order each section's pages by their title in the page's language (index first)."""
+    """The reading order: principles grouped by theme, every section ordered by title in the page's language.
+
+    Each theme becomes a section of the principles, led by its theme page
+    (docs/themes/<theme>/index.md), so the navigation is six short groups
+    instead of a flat list of 25 titles. "Previous" and "next" follow this order.
+    """
+
+    ranks = {theme: f"{rank:03d}" for rank, theme in enumerate(themes.theme_ids())}
 
     def key(item: Any) -> tuple[int, str]:
         record = _record(item) if getattr(item, "file", None) is not None else None
         if record is None:
+            first = (getattr(item, "children", None) or [None])[0]
+            theme_record = _record(first) if getattr(first, "file", None) is not None else None
+            theme = themes.theme_of_page(theme_record) if theme_record is not None else None
+            if theme is not None:  # a theme's section: themes keep the order of strings.yml
+                return (2, ranks.get(theme, "999"))
             return (1, render.sort_key(str(item.title or "")))
         return (0 if record.source_rel.endswith("index.md") else 1, render.sort_key(str(record.meta.get("title", ""))))
 
@@ -130,6 +192,7 @@ def on_nav(nav: Any, config: Any, files: Any) -> Any:
                 item.children.sort(key=key)
                 walk(item.children)
 
+    _group_principles_by_theme(nav)
     walk(nav.items)
     nav.items.sort(key=_top_level_rank)
     # "previous" and "next" follow the new order
@@ -138,6 +201,40 @@ def on_nav(nav: Any, config: Any, files: Any) -> Any:
     for before, page, after in zip([None, *pages[:-1]], pages, [*pages[1:], None], strict=True):
         page.previous_page, page.next_page = before, after
     return nav
+
+
+def _group_principles_by_theme(nav: Any) -> None:
+    from mkdocs.structure.nav import Section
+
+    pages = {}
+    for item in _flatten(nav.items):
+        record = _record(item) if getattr(item, "is_page", False) else None
+        if record is not None:
+            pages[record.source_rel] = item
+    principles_index = pages.get("principles/index.md")
+    section = getattr(principles_index, "parent", None)
+    themes_section = getattr(pages.get(themes.theme_page(themes.theme_ids()[0])), "parent", None)
+    if section is None or _catalog is None:
+        return
+    children: list[Any] = [principles_index]
+    for theme in themes.theme_ids():
+        theme_index = pages.get(themes.theme_page(theme))
+        members = [pages[p.source_rel] for p in themes.members(_catalog, theme) if p.source_rel in pages]
+        if theme_index is None:
+            children.extend(members)
+            continue
+        record = _record(theme_index)
+        group = Section(str(record.meta.get("title", theme)) if record else theme, [theme_index, *members])
+        group.parent = section
+        for member in group.children:
+            member.parent = group
+        children.append(group)
+    section.children = children
+    # the theme pages' own folder (docs/themes/) is not a section of its own
+    while themes_section is not None and themes_section.parent is not None and themes_section.parent is not section:
+        themes_section = themes_section.parent
+    if themes_section is not None and themes_section in nav.items:
+        nav.items.remove(themes_section)
 
 
 def _flatten(items: list[Any]) -> list[Any]:
@@ -149,7 +246,15 @@ def _flatten(items: list[Any]) -> list[Any]:
 
 
 # The top of the navigation: readers' pages first, the editors' page last.
-TOP_LEVEL_ORDER = ("index.md", "principles/", "protocols/", "onboarding/", "sources.md", "translation-status.md")
+TOP_LEVEL_ORDER = (
+    "index.md",
+    "onboarding/",
+    "principles/",
+    "protocols/",
+    "linking.md",
+    "sources.md",
+    "translation-status.md",
+)
 
 
 def _top_level_rank(item: Any) -> int:
@@ -170,11 +275,15 @@ def _alternates(config: Any, url: str) -> list[dict[str, str]]:
     ``url`` filter leaves them alone, so they are right on every page, the
     404 page included, whichever language the process builds.
     """
-    base = urlsplit(config.site_url or "").path.rstrip("/")
-    return [
-        {"name": locale.name, "link": f"{base}/{locale.url_prefix}{url}", "lang": locale.html_lang}
-        for locale in LOCALES
-    ]
+    base = _base_path()
+    site_url = _published_site_url if isinstance(_published_site_url, str) and _published_site_url else None
+    alternates = []
+    for locale in LOCALES:
+        alternate = {"name": locale.name, "link": f"{base}{locale.url_prefix}{url}", "lang": locale.html_lang}
+        if site_url:  # search engines want absolute hreflang links (overrides/main.html writes them)
+            alternate["absolute"] = f"{site_url.rstrip('/')}/{locale.url_prefix}{url}"
+        alternates.append(alternate)
+    return alternates
 
 
 def _record(page: Any) -> Any:
@@ -191,7 +300,12 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
         # Material shows a page's tags in search results: show the reader's words, not tag ids.
         page.meta["tags"] = render.tag_labels(record)
     # The page elements' assets, loaded only where they are used (overrides/main.html writes the tags).
-    for element, used in ((checklists, checklists.has_checklist), (quizzes, quizzes.has_quiz)):
+    elements = (
+        (checklists, checklists.has_checklist),
+        (quizzes, quizzes.has_quiz),
+        (onboarding, onboarding.has_path),
+    )
+    for element, used in elements:
         if used(record):
             page.meta.setdefault("handbook_scripts", []).append(element.SCRIPT)
             page.meta.setdefault("handbook_styles", []).append(element.STYLESHEET)

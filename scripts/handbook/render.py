@@ -13,7 +13,7 @@ import unicodedata
 
 from babel.dates import format_date as format_babel_date
 
-from . import quizzes
+from . import golinks, quizzes, themes
 from .catalog import Catalog, load_strings
 from .checklists import parse_page
 from .locales import DEFAULT_LOCALE, LOCALES, get_locale
@@ -192,6 +192,10 @@ def expand(
             out.append(principles_from_source(page, catalog, args[0]))
         elif name == "translation-status" and report is not None:
             out.append(translation_status(page, report))
+        elif name == "theme-principles":
+            out.append(themes.principles_list(page, catalog, sort_key))
+        elif name == "go-links":
+            out.append(golinks.links_table(page, catalog))
         elif name == "translate-me":
             continue
         else:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from . import checklists, quizzes
+from . import checklists, onboarding, quizzes
 from .links import links_in
 from .pages import Page
 
@@ -96,6 +96,15 @@ def quiz_explanation_links(page: Page) -> list[Item]:
     ]
 
 
+def onboarding_path(page: Page) -> list[Item]:
+    """The onboarding path's steps and page ids, in order: the reading order is the same in every language."""
+    return [
+        Item(f"step {number}: {entry.id}", entry.line, f"the path entry '{entry.id}'")
+        for number, step in enumerate(onboarding.parse_page(page).steps, start=1)
+        for entry in step.entries
+    ]
+
+
 # name -> (parser, what the editor must keep identical)
 PARSERS: dict[str, tuple[Parser, str]] = {
     "headings": (headings, "the same headings with the same { #anchor } ids, in the same order"),
@@ -113,4 +122,5 @@ PARSERS: dict[str, tuple[Parser, str]] = {
         quiz_explanation_links,
         "the same links in each question's explanation, to the same pages and sections",
     ),
+    "onboarding path": (onboarding_path, "the same page ids in each '/// path' step, in the same order"),
 }

@@ -10,8 +10,10 @@
  * their answers. Stored value:
  *   {"answers": {"<question id>": {"chosen": ["b"], "checked": true, "shown": false}},
  *    "result": {"score": 20, "total": 25, "passed": true, "date": "YYYY-MM-DD", "language": "Magyar"},
- *    "name": "..."}
- * ("result" and "name" only on the assessment). Without storage, quizzes work
+ *    "name": "...", "passed": "YYYY-MM-DD"}
+ * ("result" and "name" only on the assessment; "passed", on a principle's quiz, records
+ * the first time every question was answered right, and survives a reset, like a
+ * checklist's "completed"). Without storage, quizzes work
  * and forget.
  */
 (function () {
@@ -156,6 +158,9 @@
         return saved && saved.checked && question.isRight(saved.chosen || []);
       }).length;
       say(progress, fill(words.progress, { correct: right, total: questions.length }));
+      if (right === questions.length && !read().passed) {
+        update(function (state) { state.passed = new Date().toISOString().slice(0, 10); }); /* the onboarding path counts it done */
+      }
     }
 
     function save(question, checked, shown) {
