@@ -6,12 +6,13 @@ BIN    := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help serve build check lint test test-fast browser-deps clean
+.PHONY: help serve build check urls lint test test-fast browser-deps clean
 
 help:
 	@echo "make serve   live-reloading preview at http://127.0.0.1:8000"
 	@echo "make build   the published site, all languages, into site/"
 	@echo "make check   content checks (front matter, translations) with path:line messages"
+	@echo "make urls    add new pages' addresses to published-urls.txt (the URL contract)"
 	@echo "make test    the whole test suite (installs what it needs, Chromium included)"
 
 $(BIN)/python:
@@ -41,6 +42,9 @@ build: $(VENV)/.site-deps
 check: $(VENV)/.site-deps
 	$(BIN)/python scripts/check_content.py
 	$(BIN)/python scripts/check_translations.py
+
+urls: $(VENV)/.site-deps
+	$(BIN)/python scripts/published_urls.py --update
 
 lint: $(VENV)/.test-deps
 	$(BIN)/ruff check scripts tests

@@ -28,10 +28,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 
+from handbook import urls  # noqa: E402
 from handbook.catalog import Catalog  # noqa: E402
 from handbook.checks import run_checks  # noqa: E402
 from handbook.locales import LOCALES, Locale  # noqa: E402
 from handbook.translations import report_to_json  # noqa: E402
+
+
+# The published address (mkdocs.yml reads it too); without it, no sitemap.
+SITE_URL_ENV = "HANDBOOK_SITE_URL"
 
 
 @dataclass
@@ -62,14 +67,26 @@ def build_locale(locale: Locale, out_dir: Path, config_file: Path, report_file: 
     return LocaleBuild(locale, result.returncode, output, time.perf_counter() - started)
 
 
-def assemble(staging: Path, builds: dict[str, Path], target: Path) -> None:
-    """English at the root, every other language in its own folder."""
+def assemble(staging: Path, builds: dict[str, Path], target: Path, extras: dict[str, str]) -> None:
+    """English at the root, every other language in its own folder, then what spans languages.
+
+    ``extras`` (site path -> text) are the /go/ pages, the redirects and the one
+    sitemap for all languages, which replaces each language's own.
+    """
     site = staging / "site"
     for locale in LOCALES:
         destination = site / locale.url_prefix.rstrip("/") if locale.url_prefix else site
         if destination != site:
             destination.parent.mkdir(parents=True, exist_ok=True)
         shutil.move(str(builds[locale.code]), str(destination))
+        for name in ("sitemap.xml", "sitemap.xml.gz"):
+            (destination / name).unlink(missing_ok=True)
+    for relative, text in extras.items():
+        path = site / relative
+        if path.exists():
+            raise FileExistsError(f"{relative} would overwrite a page of the site")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
     if target.exists():
         shutil.rmtree(target)
     shutil.move(str(site), str(target))
@@ -89,7 +106,8 @@ def main(argv: list[str] | None = None) -> int:
 
     started = time.perf_counter()
     docs_dir = config_file.parent / "docs"
-    report = run_checks(Catalog.load(docs_dir, config_file.parent))
+    catalog = Catalog.load(docs_dir, config_file.parent)
+    report = run_checks(catalog)
     for problem in report.problems:
         print(problem, file=sys.stderr)
     if report.errors:
@@ -115,7 +133,10 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"--- {result.locale.code} build failed ---\n{result.output}", file=sys.stderr)
             print("build stopped: nothing was published", file=sys.stderr)
             return 1
-        assemble(staging, outputs, site_dir)
+        site_url = os.environ.get(SITE_URL_ENV) or None
+        if not site_url:
+            print(f"  no site address ({SITE_URL_ENV} is not set): no sitemap written", file=sys.stderr)
+        assemble(staging, outputs, site_dir, urls.extra_files(catalog, site_url))
     print(f"built {len(LOCALES)} languages into {site_dir} in {time.perf_counter() - started:.1f} s", file=sys.stderr)
     return 0
 

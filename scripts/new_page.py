@@ -22,6 +22,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from handbook import urls
+from handbook.catalog import Catalog
 from handbook.cli import ROOT
 from handbook.locales import TRANSLATION_CODES
 from handbook.pages import localized_rel
@@ -163,6 +165,12 @@ def main(argv: list[str] | None = None) -> int:
             continue
         target.write_text(translation_of(english, locale), encoding="utf-8")
         print(f"created {target} (translate it, delete the translate-me line, then stamp it)")
+    # the new page's addresses join the URL contract (published-urls.txt), as `make urls` does
+    project = args.docs_dir.resolve().parent
+    url_list = project / urls.URL_LIST_FILE
+    if url_list.exists():
+        url_list.write_text(urls.updated_list(Catalog.load(args.docs_dir, project)), encoding="utf-8")
+        print(f"listed  its addresses in {url_list}")
     return 0
 
 

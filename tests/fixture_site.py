@@ -5,6 +5,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from handbook.themes import theme_ids
+
 ROOT = Path(__file__).resolve().parents[1]
 LOCALES = ("en", "es", "hu", "pt")
 
@@ -169,8 +171,22 @@ def write_docs(docs: Path, principles: dict[str, str] | None = None) -> Path:
             (docs / "principles" / f"{pid}{s}.md").write_text(
                 principle_text(pid, locale, related=related), encoding="utf-8"
             )
+        for theme in theme_ids():
+            (docs / "themes" / theme).mkdir(parents=True, exist_ok=True)
+            (docs / "themes" / theme / f"index{s}.md").write_text(
+                simple_page(f"theme-{theme}", locale, "<!-- handbook:theme-principles -->\n"), encoding="utf-8"
+            )
     stamp_all(docs)
     return docs
+
+
+def list_urls(docs: Path) -> None:
+    """Write the project's list of published addresses, as `make urls` does."""
+    from handbook import urls
+    from handbook.catalog import Catalog
+
+    catalog = Catalog.load(docs, docs.parent)
+    (docs.parent / urls.URL_LIST_FILE).write_text(urls.updated_list(catalog), encoding="utf-8")
 
 
 def stamp_all(docs: Path) -> None:
@@ -185,6 +201,7 @@ def stamp_all(docs: Path) -> None:
             page.path.write_text(
                 stamp_text(page.path.read_text(encoding="utf-8"), revision(original)), encoding="utf-8"
             )
+    list_urls(docs)  # and, as `make urls` would, list the tree's addresses
 
 
 def write_project(target: Path, principles: dict[str, str] | None = None, *, protocol: bool = False) -> Path:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import yaml
 
-from . import checklists, golinks, onboarding, quizzes, themes
+from . import checklists, golinks, onboarding, quizzes, themes, urls
 from .catalog import STRINGS_FILE, Catalog
 from .frontmatter import validate_catalog
 from .locales import DEFAULT_LOCALE, LOCALE_CODES
@@ -34,6 +34,7 @@ class Report:
 def content_problems(catalog: Catalog) -> list[Problem]:
     """The build's words, and every page on its own: front matter, sections, page elements (checklists, quizzes)."""
     problems = strings_problems() + validate_catalog(catalog) + themes.check(catalog) + golinks.check(catalog)
+    problems += urls.check(catalog)
     for page in catalog.pages:
         if page.locale in LOCALE_CODES:
             problems.extend(checklists.check_page(page, catalog))

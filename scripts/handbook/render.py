@@ -69,8 +69,26 @@ def _principles_section(page: Page, catalog: Catalog, key: str, heading: str, an
     return "\n".join(lines) + "\n"
 
 
+def related_ids(page: Page, catalog: Catalog) -> list[str]:
+    """The principles related to ``page``, both ways: those its front matter lists, in that
+    order, then those that list it (backlinks, computed), by title in the page's language."""
+    listed = [str(principle_id) for principle_id in page.meta.get("related") or []]
+    backlinks = [
+        other.stem
+        for other in catalog.principles()
+        if other.stem != page.stem and other.stem not in listed and page.stem in (other.meta.get("related") or [])
+    ]
+    titles = {principle_id: _title(catalog, f"principles/{principle_id}.md", page.locale) for principle_id in backlinks}
+    return listed + sorted(backlinks, key=lambda principle_id: sort_key(titles[principle_id]))
+
+
 def related_section(page: Page, catalog: Catalog) -> str:
-    return _principles_section(page, catalog, "related", "related", "related")
+    words = load_strings()[page.locale]
+    lines = [f"## {words['related']} {{ #related }}", ""]
+    for principle_id in related_ids(page, catalog):
+        target = f"principles/{principle_id}.md"
+        lines.append(f"- [{_title(catalog, target, page.locale)}]({_link(page, target)})")
+    return "\n".join(lines) + "\n"
 
 
 def purpose_section(page: Page) -> str:

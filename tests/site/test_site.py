@@ -143,9 +143,16 @@ def test_principles_have_fixed_anchors_and_working_related_and_source_links(buil
         expected = [a for a in PRINCIPLE_ANCHORS if a != "protocols" or CATALOG.protocols_applying(english.stem)]
         assert anchors == expected, english.stem
         related = html.find(id="related").find_next("ul").find_all("a")
-        assert [a.get_text(strip=True) for a in related] == [
-            CATALOG.principle(rid, locale).meta["title"] for rid in english.meta["related"]
-        ]
+        shown = [a.get_text(strip=True) for a in related]
+        listed = [CATALOG.principle(rid, locale).meta["title"] for rid in english.meta["related"]]
+        # first those the front matter lists, in its order; then every principle that lists this one
+        backlinks = {
+            CATALOG.principle(other.stem, locale).meta["title"]
+            for other in CATALOG.principles()
+            if english.stem in other.meta["related"] and other.stem not in english.meta["related"]
+        }
+        assert shown[: len(listed)] == listed, english.stem
+        assert set(shown[len(listed) :]) == backlinks and len(shown) == len(listed) + len(backlinks), english.stem
         for link in related:
             target = resolve(page_url, link["href"])
             assert target.startswith(f"/{get_locale(locale).url_prefix}principles/"), (english.stem, target)

@@ -244,7 +244,7 @@ def test_clean_tree_exits_0_with_a_table(tmp_path: Path, capsys: pytest.CaptureF
     assert code == 0
     assert "Hungarian (hu)" in out and "all clear" in out
     row = next(line for line in out.splitlines() if line.startswith("Hungarian (hu)"))
-    assert row.split()[2:] == ["5", "5", "0", "0", "100.0"]  # pages complete stale missing %
+    assert row.split()[2:] == ["11", "11", "0", "0", "100.0"]  # pages complete stale missing %
 
 
 def test_stale_translation_warns_and_fails_only_with_strict(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -273,7 +273,7 @@ def test_json_output_has_the_same_findings(tmp_path: Path, capsys: pytest.Captur
     assert [p["path"] for p in data["problems"]] == ["docs/principles/alpha.hu.md"]
     assert data["problems"][0]["code"] == "missing-translation"
     hungarian = next(row for row in data["languages"] if row["locale"] == "hu")
-    assert hungarian == {"locale": "hu", "pages": 5, "complete": 4, "stale": 0, "missing": 1, "percent": 80.0}
+    assert hungarian == {"locale": "hu", "pages": 11, "complete": 10, "stale": 0, "missing": 1, "percent": 90.9}
 
 
 def test_usage_errors_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
