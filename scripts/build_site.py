@@ -34,7 +34,6 @@ from handbook.checks import run_checks  # noqa: E402
 from handbook.locales import LOCALES, Locale  # noqa: E402
 from handbook.translations import report_to_json  # noqa: E402
 
-
 # The published address (mkdocs.yml reads it too); without it, no sitemap.
 SITE_URL_ENV = "HANDBOOK_SITE_URL"
 

@@ -50,6 +50,34 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     return BuiltSite(target, stderr.getvalue())
 
 
+# The address the "published" build is made for: a sub-path of another host.
+PUBLISHED_URL = "https://intranet.example/handbook/"
+
+
+@pytest.fixture(scope="session")
+def published_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    """The handbook built with a site address under a sub-path, as it is deployed.
+
+    Its root is the server's root: the site itself is in ``root / "handbook"``.
+    """
+    import build_site
+
+    root = tmp_path_factory.mktemp("published")
+    previous = os.environ.get("HANDBOOK_SITE_URL")
+    os.environ["HANDBOOK_SITE_URL"] = PUBLISHED_URL
+    stderr = io.StringIO()
+    try:
+        with contextlib.redirect_stderr(stderr):
+            code = build_site.main(["--site-dir", str(root / "handbook")])
+    finally:
+        if previous is None:
+            del os.environ["HANDBOOK_SITE_URL"]
+        else:
+            os.environ["HANDBOOK_SITE_URL"] = previous
+    assert code == 0, f"the site did not build:\n{stderr.getvalue()}"
+    return BuiltSite(root, stderr.getvalue())
+
+
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:
         pass

@@ -44,7 +44,7 @@ def _page_id(page: Page) -> str:
 
 
 def kind_of(source_rel: str) -> str:
-    """"principle", "protocol", "onboarding" or "assessment"."""
+    """ "principle", "protocol", "onboarding" or "assessment"."""
     if source_rel == ASSESSMENT_PAGE:
         return "assessment"
     if source_rel == ONBOARDING_PAGE:

@@ -19,7 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from mkdocs.exceptions import PluginError
 
-from handbook import checklists, golinks, onboarding, quizzes, render, themes
+from handbook import checklists, onboarding, quizzes, render, themes
 from handbook.catalog import Catalog
 from handbook.checks import run_checks
 from handbook.history import last_changed

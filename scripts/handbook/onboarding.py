@@ -104,7 +104,9 @@ def parse_lines(lines: Iterable[tuple[int, str]], display: str) -> ParsedPage:
             continue
         page_id = match.group("id")
         if not ID_PATTERN.match(page_id):
-            problem(number, f"'{page_id}' is not a page id", "use the file name of a principle or protocol, or 'assessment'")
+            problem(
+                number, f"'{page_id}' is not a page id", "use the file name of a principle or protocol, or 'assessment'"
+            )
             continue
         earlier = next((e.line for e in parsed.entries if e.id == page_id), None)
         if earlier is not None:
@@ -250,9 +252,7 @@ def render_step(parent: etree.Element, step: Step, extension: OnboardingExtensio
     listing = etree.SubElement(parent, "ol", attrs)
     for entry in step.entries:
         kind, title, target = extension.targets.get(entry.id, ("principle", entry.id, f"principles/{entry.id}.md"))
-        item = etree.SubElement(
-            listing, "li", {"class": "handbook-path__item", "data-kind": kind, "data-id": entry.id}
-        )
+        item = etree.SubElement(listing, "li", {"class": "handbook-path__item", "data-kind": kind, "data-id": entry.id})
         link = etree.SubElement(item, "a", {"href": posixpath.relpath(target, extension.from_dir)})
         link.text = title
         if kind in ("principle", "protocol"):  # the assessment's title says what it is

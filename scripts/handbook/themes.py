@@ -77,8 +77,8 @@ def check(catalog: Catalog) -> list[Problem]:
                 )
             )
     for page in catalog.pages:
-        theme = theme_of_page(page)
-        if page.source_rel.startswith(THEMES_DIR + "/") and theme is None:
+        found = theme_of_page(page)
+        if page.source_rel.startswith(THEMES_DIR + "/") and found is None:
             problems.append(
                 Problem(
                     page.display,
@@ -89,14 +89,14 @@ def check(catalog: Catalog) -> list[Problem]:
                 )
             )
             continue
-        if theme is None:
+        if found is None:
             continue
-        if theme not in themes:
+        if found not in themes:
             problems.append(
                 Problem(
                     page.display,
                     1,
-                    f"'{theme}' is not a theme",
+                    f"'{found}' is not a theme",
                     f"use one of the groups in scripts/handbook/strings.yml ({', '.join(themes)}), or add it there",
                     code="structure",
                 )

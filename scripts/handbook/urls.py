@@ -65,7 +65,13 @@ def load_redirects(catalog: Catalog) -> Redirects:
     try:
         root = yaml.compose(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        problem(0, f"the redirect map cannot be read ({exc})", "fix the YAML: one 'old/path/: new/path/' per line")
+        mark = getattr(exc, "problem_mark", None)
+        reason = getattr(exc, "problem", None) or str(exc).split("\n")[0]
+        problem(
+            mark.line + 1 if mark is not None else 0,
+            f"the redirect map cannot be read ({reason})",
+            "fix the YAML: one 'old/path/: new/path/' per line",
+        )
         return found
     if root is None:
         return found
@@ -123,9 +129,9 @@ def renamed_go_links(catalog: Catalog, redirects: Redirects) -> dict[str, str]:
     renamed: dict[str, str] = {}
     for redirect in redirects.entries:
         parts = redirect.source.strip("/").split("/")
-        if len(parts) == 2 and parts[0] in ("principles", "protocols") and redirect.target in by_url:
-            if parts[1] not in current:
-                renamed[parts[1]] = by_url[redirect.target]
+        is_page = len(parts) == 2 and parts[0] in ("principles", "protocols")
+        if is_page and redirect.target in by_url and parts[1] not in current:
+            renamed[parts[1]] = by_url[redirect.target]
     return renamed
 
 
@@ -295,4 +301,3 @@ def extra_files(catalog: Catalog, site_url: str | None) -> dict[str, str]:
     if site_url:
         files["sitemap.xml"] = sitemap(catalog, site_url)
     return files
-

@@ -2,34 +2,18 @@
 
 from __future__ import annotations
 
-import contextlib
-import io
-import os
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
-import build_site
-from tests.conftest import serve
+from tests.conftest import BuiltSite, serve
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
-def subpath_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    root = tmp_path_factory.mktemp("published")
-    previous = os.environ.get("HANDBOOK_SITE_URL")
-    os.environ["HANDBOOK_SITE_URL"] = "https://intranet.example/handbook/"
-    try:
-        with contextlib.redirect_stderr(io.StringIO()) as log:
-            assert build_site.main(["--site-dir", str(root / "handbook")]) == 0, log.getvalue()
-    finally:
-        if previous is None:
-            del os.environ["HANDBOOK_SITE_URL"]
-        else:
-            os.environ["HANDBOOK_SITE_URL"] = previous
-    with serve(Path(root)) as url:
+def subpath_url(published_site: BuiltSite) -> Iterator[str]:
+    with serve(published_site.root) as url:
         yield f"{url}/handbook"
 
 

@@ -115,7 +115,29 @@
       if (window.location.hash && link.href.indexOf("#") < 0) {
         link.href = link.href + window.location.hash;
       }
+      /* Material's own handler would send the reader to the other language's
+         address without its trailing slash and anchor: the link goes as it is. */
+      event.stopPropagation();
     },
     true
   );
+
+  /* Material looks for a sitemap.xml next to every hreflang link when its
+     script starts, to map pages across languages; our links already point at
+     the same page, and those requests fail (404) on every page. The links are
+     taken out of the head while Material's script starts, and put back right
+     after: the page's source keeps them for search engines. */
+  var alternates = Array.prototype.slice.call(document.head.querySelectorAll("link[rel=alternate][hreflang]"));
+  var anchor = document.createComment("hreflang");
+  if (alternates.length) {
+    alternates[0].parentNode.insertBefore(anchor, alternates[0]);
+    alternates.forEach(function (link) { link.parentNode.removeChild(link); });
+    document.addEventListener("DOMContentLoaded", function () {
+      /* after every DOMContentLoaded listener, Material's (which looks for the links) included */
+      window.setTimeout(function () {
+        alternates.forEach(function (link) { anchor.parentNode.insertBefore(link, anchor); });
+        anchor.parentNode.removeChild(anchor);
+      }, 0);
+    });
+  }
 })();
