@@ -165,7 +165,11 @@ def principles_index(page: Page, catalog: Catalog) -> str:
     for group, members in groups.items():
         if not members:
             continue
-        out += [f"## {words['groups'].get(group, group)} {{ #{group} }}", ""]
+        name = words["groups"].get(group, group)
+        theme_page = themes.theme_page(group)
+        if catalog.page(theme_page, DEFAULT_LOCALE) is not None:  # the heading leads to the theme's page
+            name = f"[{name}]({_link(page, theme_page)})"
+        out += [f"## {name} {{ #{group} }}", ""]
         for member in sorted(members, key=lambda p: sort_key(str(p.meta.get("title", p.stem)))):
             title = member.meta.get("title", member.stem)
             out.append(f"- [**{title}**]({_link(page, member.source_rel)}): {member.meta.get('summary', '')}")

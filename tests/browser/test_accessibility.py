@@ -15,6 +15,9 @@ PAGE_TYPES = {
     "principle": "principles/honesty/",
     "protocols index": "protocols/",
     "protocol": "protocols/answering-the-phone/",
+    "onboarding path": "onboarding/",
+    "theme": "themes/trust/",
+    "linking": "linking/",
     "assessment": "onboarding/assessment/",
     "sources": "sources/",
     "translation status": "translation-status/",
@@ -64,4 +67,14 @@ def test_no_axe_violations_on_the_assessment_result(page, site_url: str, axe: Ax
     page.locator(".handbook-quiz__submit").click()
     page.locator("#assessment-name").fill("Ana")
     assert page.locator(".handbook-quiz__result").is_visible()
+    assert violations(page, axe) == []
+
+
+@pytest.mark.parametrize("locale", [locale for locale in LOCALES], ids=lambda loc: loc.code)
+def test_no_axe_violations_on_the_onboarding_path_with_progress_shown(page, site_url: str, axe: Axe, locale) -> None:  # type: ignore[no-untyped-def]
+    page.goto(f"{site_url}/{locale.url_prefix}onboarding/")
+    page.evaluate("localStorage.setItem('handbook:quiz:honesty', JSON.stringify({passed: '2026-11-22'}))")
+    page.reload()
+    assert page.locator(".handbook-path__item--done").count() == 1
+    assert page.locator(".handbook-path__controls").is_visible()
     assert violations(page, axe) == []

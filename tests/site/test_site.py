@@ -171,6 +171,13 @@ def test_principles_index_lists_every_principle_in_its_language(built_site: Buil
     titles = {a.get_text(strip=True) for a in html.select("article li a")}
     expected = {CATALOG.principle(p.stem, locale).meta["title"] for p in CATALOG.principles()}
     assert titles == expected
+    # each theme's heading leads to the theme's own page
+    prefix = get_locale(locale).url_prefix
+    headings = html.select("article h2[id] > a:not(.headerlink)")
+    assert [resolve(f"{prefix}principles/", a["href"]) for a in headings] == [
+        f"/{prefix}themes/{h.parent['id']}/" for h in headings
+    ]
+    assert len(headings) == 6
 
 
 @pytest.mark.parametrize("locale", [locale.code for locale in LOCALES])
