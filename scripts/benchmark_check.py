@@ -20,9 +20,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from handbook import urls
 from handbook.catalog import Catalog
 from handbook.checks import run_checks
 from handbook.locales import LOCALE_CODES
+from handbook.themes import theme_ids
 from handbook.translations import check_translations, revision, stamp_text
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -136,6 +138,16 @@ def generate(docs: Path, pages: int) -> None:
         for code in LOCALE_CODES:
             suffix = "" if code == "en" else f".{code}"
             (protocols / f"r{n:05d}{suffix}.md").write_text(protocol_text(n, code, applied), encoding="utf-8")
+    for theme in theme_ids():  # each theme's page, as the real handbook has
+        (docs / "themes" / theme).mkdir(parents=True)
+        for code in LOCALE_CODES:
+            suffix = "" if code == "en" else f".{code}"
+            (docs / "themes" / theme / f"index{suffix}.md").write_text(
+                f'---\nid: theme-{theme}\ntitle: {theme} ({code})\nsummary: The {theme} theme.\n'
+                f'owner: "@handbook/editors-{code}"\nreviewed: 2026-11-22\n---\n\n'
+                "<!-- handbook:theme-principles -->\n",
+                encoding="utf-8",
+            )
     # stamp every translation, as an editor would, so the check sees a current handbook
     catalog = Catalog.load(docs)
     for page in catalog.pages:
@@ -145,6 +157,8 @@ def generate(docs: Path, pages: int) -> None:
             page.path.write_text(
                 stamp_text(page.path.read_text(encoding="utf-8"), revision(original)), encoding="utf-8"
             )
+    # and list its published addresses, as `make urls` does
+    (docs.parent / urls.URL_LIST_FILE).write_text(urls.updated_list(Catalog.load(docs)), encoding="utf-8")
 
 
 def timed(action: object, repeat: int) -> tuple[float, float]:
@@ -175,6 +189,7 @@ def main(argv: list[str] | None = None) -> int:
         for label, action in (
             ("load + parse", lambda: Catalog.load(docs)),
             ("translation check (load included)", lambda: check_translations(Catalog.load(docs))),
+            ("URL contract (load included)", lambda: urls.check(Catalog.load(docs))),
             ("all checks (load included)", lambda: run_checks(Catalog.load(docs))),
         ):
             median, best = timed(action, args.repeat)
