@@ -143,7 +143,7 @@ def generate(docs: Path, pages: int) -> None:
         for code in LOCALE_CODES:
             suffix = "" if code == "en" else f".{code}"
             (docs / "themes" / theme / f"index{suffix}.md").write_text(
-                f'---\nid: theme-{theme}\ntitle: {theme} ({code})\nsummary: The {theme} theme.\n'
+                f"---\nid: theme-{theme}\ntitle: {theme} ({code})\nsummary: The {theme} theme.\n"
                 f'owner: "@handbook/editors-{code}"\nreviewed: 2026-11-22\n---\n\n'
                 "<!-- handbook:theme-principles -->\n",
                 encoding="utf-8",

@@ -186,10 +186,11 @@ def test_the_home_page_is_a_landing_page_of_cards(built_site: BuiltSite, locale:
     cards = html.select(".grid.cards > ul > li")
     targets = [resolve(prefix, card.select("a")[-1]["href"]) for card in cards]
     assert targets == [
-        f"/{prefix}{path}" for path in ("onboarding/", "principles/", "protocols/", "onboarding/assessment/")
+        f"/{prefix}{path}"
+        for path in ("onboarding/", "principles/", "protocols/", "onboarding/assessment/", "translation-status/")
     ]
     links = {resolve(prefix, a["href"]) for a in html.select("article a[href]")}
-    assert f"/{prefix}translation-status/" in links and f"/{prefix}linking/" in links
+    assert f"/{prefix}linking/" in links and f"/{prefix}sources/" in links
     assert all(card.find("svg") for card in cards)  # the icons are inline, nothing is fetched
 
 
