@@ -120,7 +120,8 @@ SEARCHES = {
 def test_search_answers_in_the_readers_language(page, site_url: str, code: str) -> None:  # type: ignore[no-untyped-def]
     query, expected = SEARCHES[code]
     prefix = "" if code == "en" else f"{code}/"
-    page.goto(f"{site_url}/{prefix}")
+    with page.expect_response(lambda r: r.url.endswith("search_index.json")):  # the index is loaded
+        page.goto(f"{site_url}/{prefix}")
     page.locator("label.md-search__icon, .md-search__input").first.click()
     page.locator("input.md-search__input").fill(query)
     results = page.locator(".md-search-result__item a")

@@ -124,7 +124,8 @@ def test_a_miss_shows_that_languages_404_page(nginx_url: str, prefix: str, lang:
 
 
 def test_the_spanish_404_searches_spanish(page, nginx_url: str) -> None:  # type: ignore[no-untyped-def]
-    page.goto(f"{nginx_url}/es/principios/honestidad/")  # a plausible but wrong address
+    with page.expect_response(lambda r: r.url.endswith("search_index.json")):  # the index is loaded
+        page.goto(f"{nginx_url}/es/principios/honestidad/")  # a plausible but wrong address
     assert page.evaluate("document.documentElement.lang") == "es"
     assert page.locator("a.md-logo").first.get_attribute("href").startswith("/es/")
     page.locator("label.md-search__icon, .md-search__input").first.click()
