@@ -52,7 +52,7 @@ lint: $(VENV)/.test-deps
 	$(BIN)/mypy scripts/handbook
 
 browser-deps:
-	@scripts/ensure_chromium.sh
+	@scripts/ensure_browser_deps.sh
 
 test: $(VENV)/.test-deps browser-deps lint check
 	$(BIN)/python -m pytest

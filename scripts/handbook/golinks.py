@@ -135,22 +135,3 @@ def pages(catalog: Catalog, renamed: dict[str, str] | None = None) -> dict[str, 
     for go_id, source_rel in all_targets.items():
         out[go_path(go_id) + "index.html"] = page_html(go_id, source_rel, catalog)
     return out
-
-
-def links_table(page: Page, catalog: Catalog) -> str:
-    """The ``<!-- handbook:go-links -->`` marker: every go link, with the page's title in ``page``'s language."""
-    words = load_strings()[page.locale]
-    directory = posixpath.dirname(page.source_rel) or "."
-    kinds = {"onboarding": 0, "assessment": 1, "principle": 2, "protocol": 3}
-    rows = sorted(
-        targets(catalog).items(),
-        key=lambda item: (kinds[kind_of(item[1])], title(catalog, item[1], page.locale).casefold()),
-    )
-    lines = [f"| {words['go']['page']} | {words['go']['link']} |", "|---|---|"]
-    for go_id, source_rel in rows:
-        label = title(catalog, source_rel, page.locale)
-        kind = kind_of(source_rel)
-        if kind in ("principle", "protocol"):
-            label = f"{label} ({words['path'][kind].lower()})"
-        lines.append(f"| [{label}]({posixpath.relpath(source_rel, directory)}) | `/{go_path(go_id)}` |")
-    return "\n".join(lines) + "\n"

@@ -177,6 +177,36 @@ def principles_index(page: Page, catalog: Catalog) -> str:
     return "\n".join(out)
 
 
+def theme_principles(page: Page, catalog: Catalog) -> str:
+    """A theme page's principles, by title in the page's language, with their summaries."""
+    theme = themes.theme_of_page(page) or ""
+    entries = []
+    for english in themes.members(catalog, theme):
+        localized = catalog.page(english.source_rel, page.locale) or english
+        title = str(localized.meta.get("title", english.stem))
+        entries.append(
+            (title, f"- [**{title}**]({_link(page, english.source_rel)}): {localized.meta.get('summary', '')}")
+        )
+    return "\n".join(line for _, line in sorted(entries, key=lambda entry: sort_key(entry[0]))) + "\n"
+
+
+def go_links_table(page: Page, catalog: Catalog) -> str:
+    """Every language-neutral link, with its page's title in ``page``'s language: onboarding,
+    assessment, then principles and protocols by title."""
+    words = load_strings()[page.locale]
+    kinds = {"onboarding": 0, "assessment": 1, "principle": 2, "protocol": 3}
+    rows = []
+    for go_id, source_rel in golinks.targets(catalog).items():
+        kind = golinks.kind_of(source_rel)
+        title = _title(catalog, source_rel, page.locale)
+        label = f"{title} ({words['path'][kind].lower()})" if kind in ("principle", "protocol") else title
+        rows.append(
+            ((kinds[kind], sort_key(title)), f"| [{label}]({_link(page, source_rel)}) | `/{golinks.go_path(go_id)}` |")
+        )
+    lines = [f"| {words['go']['page']} | {words['go']['link']} |", "|---|---|"]
+    return "\n".join([*lines, *(row for _, row in sorted(rows))]) + "\n"
+
+
 def principles_from_source(page: Page, catalog: Catalog, source_id: str) -> str:
     words = load_strings()[page.locale]
     citing = [p for p in catalog.principles() if source_id in (p.meta.get("sources") or [])]
@@ -215,9 +245,9 @@ def expand(
         elif name == "translation-status" and report is not None:
             out.append(translation_status(page, report))
         elif name == "theme-principles":
-            out.append(themes.principles_list(page, catalog, sort_key))
+            out.append(theme_principles(page, catalog))
         elif name == "go-links":
-            out.append(golinks.links_table(page, catalog))
+            out.append(go_links_table(page, catalog))
         elif name == "translate-me":
             continue
         else:

@@ -3,12 +3,11 @@
 A principle's theme is its first tag; the themes and their names in every
 language are the ``groups`` of strings.yml. Each theme has a page,
 ``docs/themes/<theme>/index.md`` (one per language), whose
-``<!-- handbook:theme-principles -->`` marker lists the theme's principles.
+``<!-- handbook:theme-principles -->`` marker lists the theme's principles
+(``render.theme_principles``).
 """
 
 from __future__ import annotations
-
-import posixpath
 
 from .catalog import Catalog, load_strings
 from .locales import DEFAULT_LOCALE
@@ -45,20 +44,6 @@ def theme_of(principle: Page) -> str:
 def members(catalog: Catalog, theme: str) -> list[Page]:
     """The English principles whose first tag is ``theme``."""
     return [page for page in catalog.principles() if theme_of(page) == theme]
-
-
-def principles_list(page: Page, catalog: Catalog, sort_key: object) -> str:
-    """The marker's Markdown: the theme's principles, by title in the page's language, with their summaries."""
-    theme = theme_of_page(page) or ""
-    directory = posixpath.dirname(page.source_rel)
-    entries = []
-    for english in members(catalog, theme):
-        localized = catalog.page(english.source_rel, page.locale) or english
-        title = str(localized.meta.get("title", english.stem))
-        link = posixpath.relpath(english.source_rel, directory)
-        entries.append((title, f"- [**{title}**]({link}): {localized.meta.get('summary', '')}"))
-    key = sort_key if callable(sort_key) else str
-    return "\n".join(line for _, line in sorted(entries, key=lambda entry: key(entry[0]))) + "\n"
 
 
 def check(catalog: Catalog) -> list[Problem]:

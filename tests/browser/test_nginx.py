@@ -70,7 +70,10 @@ def free_port() -> int:
 @contextlib.contextmanager
 def nginx(workdir: Path, site: Path) -> Iterator[str]:
     if not Path(NGINX).exists():
-        pytest.fail("nginx is not installed: `sudo apt-get install nginx` (.ci/run installs it)", pytrace=False)
+        pytest.fail(
+            "nginx is not installed: run `scripts/ensure_browser_deps.sh` (or `sudo apt-get install nginx`)",
+            pytrace=False,
+        )
     port = free_port()
     config = nginx_config(workdir, site, port)
     process = subprocess.Popen(
