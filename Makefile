@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help serve build check urls lint test test-fast browser-deps clean
+.PHONY: help serve build check urls lint test test-fast browser-deps bench clean
 
 help:
 	@echo "make serve   live-reloading preview at http://127.0.0.1:8000"
@@ -14,6 +14,7 @@ help:
 	@echo "make check   content checks (front matter, translations) with path:line messages"
 	@echo "make urls    add new pages' addresses to published-urls.txt (the URL contract)"
 	@echo "make test    the whole test suite (installs what it needs, Chromium included)"
+	@echo "make bench   build times against bare Material, page weights, Lighthouse (prints a table, writes bench/bench.json)"
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -51,11 +52,20 @@ lint: $(VENV)/.test-deps
 	$(BIN)/ruff format --check scripts tests
 	$(BIN)/mypy scripts/handbook
 
+# The Nu Html Checker (vnu.jar, run on the system's Java 17) and Lighthouse, pinned in
+# package-lock.json. --ignore-scripts: vnu-jar's install script would fetch a Java runtime.
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
+	touch $@
+
 browser-deps:
 	@scripts/ensure_browser_deps.sh
 
-test: $(VENV)/.test-deps browser-deps lint check
+test: $(VENV)/.test-deps node_modules/.installed browser-deps lint check
 	$(BIN)/python -m pytest
+
+bench: $(VENV)/.test-deps node_modules/.installed browser-deps
+	$(BIN)/python scripts/bench.py
 
 clean:
 	rm -rf site .pytest_cache .mypy_cache .ruff_cache
