@@ -8,11 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import io
-import re
-import shutil
-import socket
 import subprocess
-import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
@@ -21,78 +17,22 @@ from pathlib import Path
 import pytest
 
 import build_site
+import local_nginx
 from handbook.catalog import load_strings
-from tests.conftest import ROOT, BuiltSite
+from local_nginx import NGINX, free_port, nginx_config
+from tests.conftest import BuiltSite
 from tests.fixture_site import LOCALES, add_protocol, stamp_all, suffix, write_project
 
 pytestmark = pytest.mark.browser
-NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
-SAMPLE = ROOT / "deploy" / "nginx.conf"
-
-
-def nginx_config(workdir: Path, site: Path, port: int) -> Path:
-    """The sample server block, pointed at ``site`` and ``port``, inside a minimal main config."""
-    server = SAMPLE.read_text(encoding="utf-8")
-    server, listens = re.subn(r"^(\s*)listen\s+80;", rf"\1listen 127.0.0.1:{port};", server, flags=re.M)
-    server, roots = re.subn(r"^(\s*)root\s+[^;]+;", rf"\1root {site};", server, flags=re.M)
-    assert listens == 1 and roots == 1, "the sample must have one 'listen 80;' and one 'root ...;'"
-    (workdir / "handbook.conf").write_text(server, encoding="utf-8")
-    main = workdir / "nginx.conf"
-    temp = workdir / "temp"
-    temp.mkdir(exist_ok=True)
-    main.write_text(
-        f"""pid {workdir}/nginx.pid;
-error_log {workdir}/error.log;
-events {{}}
-http {{
-    include /etc/nginx/mime.types;
-    default_type application/octet-stream;
-    access_log off;
-    client_body_temp_path {temp}/body;
-    proxy_temp_path {temp}/proxy;
-    fastcgi_temp_path {temp}/fastcgi;
-    uwsgi_temp_path {temp}/uwsgi;
-    scgi_temp_path {temp}/scgi;
-    include {workdir}/handbook.conf;
-}}
-""",
-        encoding="utf-8",
-    )
-    return main
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 @contextlib.contextmanager
 def nginx(workdir: Path, site: Path) -> Iterator[str]:
-    if not Path(NGINX).exists():
-        pytest.fail(
-            "nginx is not installed: run `scripts/ensure_browser_deps.sh` (or `sudo apt-get install nginx`)",
-            pytrace=False,
-        )
-    port = free_port()
-    config = nginx_config(workdir, site, port)
-    process = subprocess.Popen(
-        [NGINX, "-c", str(config), "-p", str(workdir), "-g", "daemon off; master_process off;"],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-    )
     try:
-        deadline = time.monotonic() + 10
-        while time.monotonic() < deadline:
-            with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), timeout=0.2):
-                break
-            if process.poll() is not None:
-                pytest.fail(f"nginx stopped: {process.stdout.read().decode() if process.stdout else ''}")
-            time.sleep(0.05)
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
+        with local_nginx.nginx(workdir, site) as url:
+            yield url
+    except local_nginx.NginxError as error:
+        pytest.fail(str(error), pytrace=False)
 
 
 @pytest.fixture(scope="module")
