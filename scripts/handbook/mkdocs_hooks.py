@@ -17,10 +17,11 @@ from urllib.parse import urlsplit
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from jinja2 import pass_context
 from mkdocs.exceptions import PluginError
 
-from handbook import checklists, onboarding, quizzes, render, themes
-from handbook.catalog import Catalog
+from handbook import assets, checklists, htmlsize, onboarding, quizzes, render, themes
+from handbook.catalog import Catalog, load_strings
 from handbook.checks import run_checks
 from handbook.history import last_changed
 from handbook.locales import DEFAULT_LOCALE, LOCALES, get_locale
@@ -37,6 +38,7 @@ _catalog: Catalog | None = None
 _report: TranslationReport | None = None
 _UNSET: Any = object()
 _published_site_url: Any = _UNSET  # site_url as configured, before a language's prefix is added
+_shared_assets: set[str] = set()  # theme assets this build does not write (handbook/assets.py)
 
 
 def _i18n(config: Any) -> Any:
@@ -129,6 +131,22 @@ def _configure_languages(config: Any) -> None:
         {item.code: item.url_prefix for item in LOCALES}, separators=(",", ":")
     )
     config.extra["handbook_locale"] = locale.code
+    _localize_theme(config, locale.code)
+
+
+# The colour-scheme toggles of mkdocs.yml's palette, in order: automatic, light, dark.
+_PALETTE_TOGGLES = ("to_light", "to_dark", "to_system")
+
+
+def _localize_theme(config: Any, code: str) -> None:
+    """The words mkdocs.yml gives in English: the colour-scheme toggles and the headings' permanent links."""
+    words = load_strings()[code]["theme"]
+    palettes = config.theme.get("palette")
+    if isinstance(palettes, list) and len(palettes) == len(_PALETTE_TOGGLES):
+        for palette, key in zip(palettes, _PALETTE_TOGGLES, strict=True):
+            palette.setdefault("toggle", {})["name"] = words[key]
+    if "toc" in config.markdown_extensions:
+        config.mdx_configs.setdefault("toc", {})["permalink_title"] = words["permalink"]
 
 
 def _base_path() -> str:
@@ -162,7 +180,35 @@ def on_files(files: Any, config: Any) -> Any:
         for file in list(files.documentation_pages()):
             if split_locale(file.src_uri)[1] != locale:
                 files.remove(file)
+    if locale:
+        # One copy of the theme's assets, written by the default language's build (handbook/assets.py).
+        docs_dir = Path(config.docs_dir).resolve()
+        writes = assets.writes_theme_assets(get_locale(locale))
+        for file in list(files):
+            theme_file = not Path(file.abs_src_path).resolve().is_relative_to(docs_dir)
+            if theme_file and assets.is_theme_asset(file.src_uri) and (not writes or assets.is_unused(file.src_uri)):
+                files.remove(file)
+                _shared_assets.add(file.src_uri)
     return files
+
+
+def on_env(env: Any, config: Any, files: Any) -> Any:
+    """Pages of a language other than the default one load the theme's assets from the site root."""
+    locale = _per_locale(config)
+    if not locale or get_locale(locale).is_default:
+        return env
+    original = env.filters["url"]
+    building = get_locale(locale)
+
+    @pass_context
+    def url(context: Any, value: str) -> str:
+        result = original(context, value)
+        if isinstance(value, str) and value in _shared_assets:
+            return assets.shared_url(result, building, _base_path())
+        return result
+
+    env.filters["url"] = url
+    return env
 
 
 def on_nav(nav: Any, config: Any, files: Any) -> Any:
@@ -324,3 +370,7 @@ def on_page_context(context: dict[str, Any], page: Any, config: Any, nav: Any) -
     if record is not None:
         config.extra["alternate"] = _alternates(config, record.url)
     return context
+
+
+def on_post_page(output: str, page: Any, config: Any) -> str:
+    return htmlsize.strip_indentation(output)
