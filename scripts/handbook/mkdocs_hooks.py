@@ -202,7 +202,7 @@ def on_env(env: Any, config: Any, files: Any) -> Any:
 
     @pass_context
     def url(context: Any, value: str) -> str:
-        result = original(context, value)
+        result = str(original(context, value))
         if isinstance(value, str) and value in _shared_assets:
             return assets.shared_url(result, building, _base_path())
         return result
