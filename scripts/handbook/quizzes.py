@@ -611,10 +611,12 @@ def _render_question(
 
 def _render_result(box: etree.Element, quiz: Quiz, words: dict[str, Any], locale: str, titles: dict[str, str]) -> None:
     """The assessment's result, filled in by quiz.js: score, date, language, and a row per principle."""
+    # A named region, as a <section> with a name would be; a <div> because its heading is one by role.
     result = _element(
         box,
-        "section",
+        "div",
         class_="handbook-quiz__result",
+        role="region",
         hidden="hidden",
         aria_labelledby="assessment-result",
         data_pass=str(quiz.pass_mark),

@@ -146,7 +146,7 @@ def test_the_assessment_is_at_its_address_with_a_hidden_result(built_site: Built
     assert len(questions) >= MIN_ASSESSMENT_QUESTIONS
     assert not quiz.select(".handbook-quiz__check"), "the assessment is scored at the end, not per question"
     assert quiz.select_one("button.handbook-quiz__submit").get_text(strip=True) == words["submit"]
-    result = quiz.select_one("section.handbook-quiz__result")
+    result = quiz.select_one("div.handbook-quiz__result[role=region]")
     assert result.has_attr("hidden") and result["data-pass"] == "80"
     assert result["data-language"] == get_locale(locale).name
     assert html.find(id=result["aria-labelledby"]).get_text(strip=True) == words["result_title"]

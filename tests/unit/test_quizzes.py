@@ -963,7 +963,7 @@ def test_the_assessment_has_a_hidden_result_grouped_by_principle() -> None:
         ("two", "beta", "a,b"),
         ("three", "alpha", "b"),
     ]
-    results = page.select("section.handbook-quiz__result")
+    results = page.select("div.handbook-quiz__result[role=region]")
     assert len(results) == 1
     result = results[0]
     assert result.has_attr("hidden")
