@@ -54,8 +54,12 @@ _QUESTION_ATTRS = re.compile(r"[ \t]*\{(?P<attrs>[^{}]*)\}[ \t]*$")
 _ANSWER = re.compile(r"^ {0,3}[-*+][ \t]+\[(?P<mark>[ xX]?)\](?:[ \t]+(?P<text>.*))?$")
 _INDENTED = re.compile(r"^(?: {2,}|\t)\S")
 
-# The words quiz.js writes, handed to it in the quiz's data-words attribute.
+# The words quiz.js writes, handed to it in the quiz's <script type="application/json">:
+# its messages, and the per-question buttons it adds (they work only with JavaScript).
 SCRIPT_WORDS = (
+    "check",
+    "try_again",
+    "show_answer",
     "correct",
     "incorrect",
     "incomplete",
@@ -504,8 +508,12 @@ def render_quiz(
         "div",
         class_="handbook-quiz" + (" handbook-quiz--assessment" if assessment else ""),
         data_quiz=quiz.kind,
-        data_words=json.dumps({key: words[key] for key in SCRIPT_WORDS}, ensure_ascii=False),
     )
+    # JSON in a script element, not an attribute: no &quot; for every quotation mark.
+    script_words = json.dumps(
+        {key: words[key] for key in SCRIPT_WORDS}, ensure_ascii=False, separators=(",", ":")
+    ).replace("</", "<\\/")
+    _element(box, "script", script_words, type="application/json", class_="handbook-quiz__words")
     total = len(quiz.questions)
     for number, question in enumerate(quiz.questions, start=1):
         _render_question(box, question, number, total, words, assessment)
@@ -570,24 +578,8 @@ def _render_question(
         )
         label = _element(option, "label", **{"for": f"{qid}-{letter(index)}"})
         label.text = answer.text
-    if not assessment:
-        controls = _element(item, "div", class_="handbook-quiz__buttons", hidden="hidden")
-        _element(
-            controls,
-            "button",
-            words["check"],
-            type="button",
-            class_="md-button md-button--primary handbook-quiz__check",
-        )
-        _element(
-            controls,
-            "button",
-            words["try_again"],
-            type="button",
-            class_="md-button handbook-quiz__retry",
-            hidden="hidden",
-        )
-        _element(controls, "button", words["show_answer"], type="button", class_="md-button handbook-quiz__show")
+    # A practice quiz's "Check", "Try again" and "Show answer" buttons are added by quiz.js,
+    # here (before the status): they work only with JavaScript, so a page without it has none.
     _element(item, "p", class_="handbook-quiz__status", role="status", id=f"{qid}-status")
     solution = _element(item, "details", class_="handbook-quiz__solution")
     _element(solution, "summary", words["solution"])

@@ -123,7 +123,7 @@ def test_search_answers_in_the_readers_language(page, site_url: str, code: str) 
     with page.expect_response(lambda r: r.url.endswith("search_index.json")):  # the index is loaded
         page.goto(f"{site_url}/{prefix}")
     page.locator("label.md-search__icon, .md-search__input").first.click()
-    page.locator("input.md-search__input").fill(query)
+    page.locator("input.md-search__input").press_sequentially(query)  # typed: Material searches on key presses
     results = page.locator(".md-search-result__item a")
     results.first.wait_for()
     pages = [href.split("?")[0].split("#")[0] for href in results.evaluate_all("links => links.map(a => a.href)")]

@@ -72,7 +72,7 @@ def test_the_spanish_404_searches_spanish(page, nginx_url: str) -> None:  # type
     assert page.evaluate("document.documentElement.lang") == "es"
     assert page.locator("a.md-logo").first.get_attribute("href").startswith("/es/")
     page.locator("label.md-search__icon, .md-search__input").first.click()
-    page.locator("input.md-search__input").fill("honestidad")
+    page.locator("input.md-search__input").press_sequentially("honestidad")  # typed: Material searches on key presses
     results = page.locator(".md-search-result__item a")
     results.first.wait_for()
     hrefs = results.evaluate_all("links => links.map(a => a.href)")

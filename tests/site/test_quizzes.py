@@ -70,8 +70,7 @@ def test_every_principle_ends_with_an_accessible_quiz(built_site: BuiltSite, pri
         )
         explanation = solution.select_one(".handbook-quiz__explanation")
         assert explanation.get_text(strip=True) and explanation.find("a", href=True), question["id"]
-        buttons = question.select(".handbook-quiz__buttons button[type=button]")
-        assert [b.get_text(strip=True) for b in buttons] == [words["check"], words["try_again"], words["show_answer"]]
+        assert question.select("button") == []  # quiz.js adds the buttons, which need it
     assert kinds <= {"single", "multiple"}
 
 

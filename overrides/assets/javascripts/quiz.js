@@ -75,6 +75,26 @@
     this.show = element.querySelector(".handbook-quiz__show");
   }
 
+  /* A practice question's buttons, which only work with this script: added here, hidden until set up. */
+  function addButtons(element, words) {
+    var controls = document.createElement("div");
+    controls.className = "handbook-quiz__buttons";
+    controls.hidden = true;
+    [
+      ["md-button md-button--primary handbook-quiz__check", words.check, false],
+      ["md-button handbook-quiz__retry", words.try_again, true],
+      ["md-button handbook-quiz__show", words.show_answer, false]
+    ].forEach(function (spec) {
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = spec[0];
+      button.textContent = spec[1];
+      button.hidden = spec[2];
+      controls.appendChild(button);
+    });
+    element.insertBefore(controls, element.querySelector(".handbook-quiz__status"));
+  }
+
   Question.prototype.chosen = function () {
     return this.inputs.filter(function (input) { return input.checked; }).map(function (input) {
       return input.value;
@@ -145,6 +165,9 @@
   /* --- a principle's quiz: check each question on its own ----------------------- */
 
   function setUpQuiz(quiz, words) {
+    each(quiz.querySelectorAll(".handbook-quiz__question"), function (element) {
+      addButtons(element, words);
+    });
     var questions = toArray(quiz.querySelectorAll(".handbook-quiz__question")).map(function (element) {
       return new Question(element, words);
     });
@@ -422,7 +445,8 @@
     return;
   }
   each(document.querySelectorAll(".handbook-quiz"), function (quiz) {
-    var words = JSON.parse(quiz.getAttribute("data-words") || "{}");
+    var data = quiz.querySelector("script.handbook-quiz__words");
+    var words = JSON.parse(data ? data.textContent : "{}");
     if (quiz.getAttribute("data-quiz") === "assessment") {
       setUpAssessment(quiz, words);
     } else {
