@@ -61,8 +61,11 @@ node_modules/.installed: package.json package-lock.json
 browser-deps:
 	@scripts/ensure_browser_deps.sh
 
+# The suite runs in TEST_WORKERS processes (pytest-xdist); each builds the site once.
+TEST_WORKERS ?= 2
+
 test: $(VENV)/.test-deps node_modules/.installed browser-deps lint check
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(TEST_WORKERS)
 
 bench: $(VENV)/.test-deps node_modules/.installed browser-deps
 	$(BIN)/python scripts/bench.py

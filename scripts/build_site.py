@@ -4,6 +4,9 @@
 1. Run the handbook's checks once, for all languages together.
 2. Build each language in its own MkDocs process (the i18n plugin's
    ``build_only_locale``), all of them in parallel, into a staging folder.
+   The processes are forked from this one after it has imported MkDocs and
+   the theme, compiled the templates and loaded the pages
+   (handbook/warm.py), so no language pays for those again.
 3. Put the languages together (English at the root, the others under
    /es/, /hu/, /pt/) and only then replace the output folder, so a failed
    build never leaves a half-written site behind.
@@ -15,23 +18,26 @@ Exit status: 0 built, 1 content or build errors, 2 usage error.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import io
+import logging
+import multiprocessing
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
 import time
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from handbook import urls  # noqa: E402
+from handbook import urls, warm  # noqa: E402
 from handbook.catalog import Catalog  # noqa: E402
 from handbook.checks import run_checks  # noqa: E402
-from handbook.locales import LOCALES, Locale  # noqa: E402
+from handbook.locales import LOCALES, Locale, get_locale  # noqa: E402
 from handbook.translations import report_to_json  # noqa: E402
 
 # The published address (mkdocs.yml reads it too); without it, no sitemap.
@@ -46,24 +52,42 @@ class LocaleBuild:
     seconds: float
 
 
-def build_locale(locale: Locale, out_dir: Path, config_file: Path, report_file: Path) -> LocaleBuild:
-    env = dict(os.environ, HANDBOOK_LOCALE=locale.code, HANDBOOK_REPORT=str(report_file), NO_MKDOCS_2_WARNING="1")
-    command = [
-        sys.executable,
-        "-m",
-        "mkdocs",
-        "build",
-        "--strict",
-        "--quiet",
-        "-f",
-        str(config_file),
-        "-d",
-        str(out_dir),
-    ]
+def build_locale(code: str, out_dir: Path, config_file: Path, report_file: Path) -> LocaleBuild:
+    """One language's ``mkdocs build --strict``, in this (forked) process.
+
+    Every log record of WARNING or above fails the build, as ``--strict`` does;
+    the records and anything printed become the build's output.
+    """
+    from mkdocs.commands import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    os.environ.update(HANDBOOK_LOCALE=code, HANDBOOK_REPORT=str(report_file), NO_MKDOCS_2_WARNING="1")
     started = time.perf_counter()
-    result = subprocess.run(command, env=env, cwd=config_file.parent, capture_output=True, text=True, check=False)
-    output = (result.stdout + result.stderr).strip()
-    return LocaleBuild(locale, result.returncode, output, time.perf_counter() - started)
+    log = io.StringIO()
+    handler = logging.StreamHandler(log)
+    handler.setLevel(logging.WARNING)
+    handler.setFormatter(logging.Formatter("%(levelname)s - %(message)s"))
+    root = logging.getLogger()
+    root.addHandler(handler)
+    logging.getLogger("mkdocs").setLevel(logging.WARNING)
+    returncode = 0
+    with contextlib.redirect_stdout(log), contextlib.redirect_stderr(log):
+        try:
+            config = load_config(str(config_file), site_dir=str(out_dir), strict=True)
+            config.plugins.on_startup(command="build", dirty=False)
+            try:
+                build.build(config)
+            finally:
+                config.plugins.on_shutdown()
+        except (MkDocsException, SystemExit) as error:
+            print(f"ERROR - {error}")
+            returncode = 1
+        except Exception as error:  # an unexpected failure still ends this language's build cleanly
+            print(f"ERROR - {type(error).__name__}: {error}")
+            returncode = 1
+    root.removeHandler(handler)
+    return LocaleBuild(get_locale(code), returncode, log.getvalue().strip(), time.perf_counter() - started)
 
 
 def assemble(staging: Path, builds: dict[str, Path], target: Path, extras: dict[str, str]) -> None:
@@ -107,6 +131,7 @@ def main(argv: list[str] | None = None) -> int:
     docs_dir = config_file.parent / "docs"
     catalog = Catalog.load(docs_dir, config_file.parent)
     report = run_checks(catalog)
+    warm.remember(catalog)
     for problem in report.problems:
         print(problem, file=sys.stderr)
     if report.errors:
@@ -120,10 +145,13 @@ def main(argv: list[str] | None = None) -> int:
         outputs = {locale.code: staging / locale.code for locale in LOCALES}
         report_file = staging / "translations.json"
         report_file.write_text(report_to_json(report.translations), encoding="utf-8")
-        with ThreadPoolExecutor(max_workers=args.jobs) as pool:
-            results = list(
-                pool.map(lambda loc: build_locale(loc, outputs[loc.code], config_file, report_file), LOCALES)
-            )
+        warm.warm_up(config_file)
+        # fork: each language's build inherits what warm_up imported and compiled
+        with ProcessPoolExecutor(max_workers=args.jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+            futures = [
+                pool.submit(build_locale, loc.code, outputs[loc.code], config_file, report_file) for loc in LOCALES
+            ]
+            results = [future.result() for future in futures]
         failed = [r for r in results if r.returncode != 0 or "WARNING" in r.output]
         for result in results:
             print(f"  {result.locale.code}: {result.seconds:.1f} s", file=sys.stderr)

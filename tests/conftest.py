@@ -9,9 +9,10 @@ from __future__ import annotations
 import contextlib
 import functools
 import http.server
-import io
 import os
 import socketserver
+import subprocess
+import sys
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -37,17 +38,29 @@ class BuiltSite:
     log: str
 
 
+def run_build(site_dir: Path, config_file: Path | None = None, site_url: str | None = None) -> tuple[int, str]:
+    """`scripts/build_site.py` in its own process, as `make build` runs it: its exit status and output.
+
+    Its own process, because the build forks one process per language, and
+    forking this one (with the browser's threads running) would not be safe.
+    """
+    command = [sys.executable, str(ROOT / "scripts" / "build_site.py"), "--site-dir", str(site_dir)]
+    if config_file is not None:
+        command += ["--config-file", str(config_file)]
+    env = {key: value for key, value in os.environ.items() if key != "HANDBOOK_SITE_URL"}
+    if site_url:
+        env["HANDBOOK_SITE_URL"] = site_url
+    result = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
+    return result.returncode, result.stdout + result.stderr
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     """The real handbook, built once per session the way `make build` does."""
-    import build_site
-
     target = tmp_path_factory.mktemp("build") / "site"
-    stderr = io.StringIO()
-    with contextlib.redirect_stderr(stderr):
-        code = build_site.main(["--site-dir", str(target)])
-    assert code == 0, f"the site did not build:\n{stderr.getvalue()}"
-    return BuiltSite(target, stderr.getvalue())
+    code, log = run_build(target)
+    assert code == 0, f"the site did not build:\n{log}"
+    return BuiltSite(target, log)
 
 
 # The address the "published" build is made for: a sub-path of another host.
@@ -60,22 +73,10 @@ def published_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
 
     Its root is the server's root: the site itself is in ``root / "handbook"``.
     """
-    import build_site
-
     root = tmp_path_factory.mktemp("published")
-    previous = os.environ.get("HANDBOOK_SITE_URL")
-    os.environ["HANDBOOK_SITE_URL"] = PUBLISHED_URL
-    stderr = io.StringIO()
-    try:
-        with contextlib.redirect_stderr(stderr):
-            code = build_site.main(["--site-dir", str(root / "handbook")])
-    finally:
-        if previous is None:
-            del os.environ["HANDBOOK_SITE_URL"]
-        else:
-            os.environ["HANDBOOK_SITE_URL"] = previous
-    assert code == 0, f"the site did not build:\n{stderr.getvalue()}"
-    return BuiltSite(root, stderr.getvalue())
+    code, log = run_build(root / "handbook", site_url=PUBLISHED_URL)
+    assert code == 0, f"the site did not build:\n{log}"
+    return BuiltSite(root, log)
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

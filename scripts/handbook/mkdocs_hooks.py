@@ -20,7 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from jinja2 import pass_context
 from mkdocs.exceptions import PluginError
 
-from handbook import assets, checklists, htmlsize, onboarding, quizzes, render, themes
+from handbook import assets, checklists, htmlsize, onboarding, quizzes, render, themes, warm
 from handbook.catalog import Catalog, load_strings
 from handbook.checks import run_checks
 from handbook.history import last_changed
@@ -83,7 +83,7 @@ def on_config(config: Any) -> Any:
         _configure_languages(config)
         return config
     project_root = Path(config.config_file_path).resolve().parent
-    _catalog = Catalog.load(Path(config.docs_dir), project_root)
+    _catalog = warm.catalog(Path(config.docs_dir), project_root)
     _configure_extensions(config, _catalog)
     shared_report = os.environ.get(REPORT_ENV)
     if shared_report:
@@ -193,7 +193,9 @@ def on_files(files: Any, config: Any) -> Any:
 
 
 def on_env(env: Any, config: Any, files: Any) -> Any:
-    """Pages of a language other than the default one load the theme's assets from the site root."""
+    """Templates compiled once for every build (handbook/warm.py); pages of a language other
+    than the default one load the theme's assets from the site root."""
+    env.bytecode_cache = warm.TEMPLATES
     locale = _per_locale(config)
     if not locale or get_locale(locale).is_default:
         return env

@@ -322,12 +322,14 @@ def stale_banner(page: Page, changed_on: dt.date) -> str:
 
 def translation_status(page: Page, report: TranslationReport) -> str:
     words = load_strings()[page.locale]
-    head = [words[k] for k in ("status_language", "status_pages", "status_complete", "status_stale", "status_missing")]
-    lines = ["| " + " | ".join(head) + " |", "|" + "---|" * 2 + "--:|" * 3]
+    # Four columns, so the table fits a phone's width: the pages of a language are
+    # its complete, out-of-date and missing ones together.
+    head = [words[k] for k in ("status_language", "status_complete", "status_stale", "status_missing")]
+    lines = ["| " + " | ".join(head) + " |", "|---|" + "--:|" * 3]
     for status in report.languages:
         locale = get_locale(status.locale)
         lines.append(
-            f"| {locale.name} | {status.pages} | {status.complete} ({status.percent:g} %) | {status.stale} | {status.missing} |"
+            f"| {locale.name} | {status.complete} ({status.percent:g} %) | {status.stale} | {status.missing} |"
         )
     for title_key, pick in (("status_stale_list", report.stale), ("status_missing_list", report.missing)):
         lines += ["", f"**{words[title_key]}**", ""]

@@ -7,7 +7,6 @@ files in a temporary folder: nothing depends on a server left from earlier.
 from __future__ import annotations
 
 import contextlib
-import io
 import subprocess
 import urllib.error
 import urllib.request
@@ -16,11 +15,10 @@ from pathlib import Path
 
 import pytest
 
-import build_site
 import local_nginx
 from handbook.catalog import load_strings
 from local_nginx import NGINX, free_port, nginx_config
-from tests.conftest import BuiltSite
+from tests.conftest import BuiltSite, run_build
 from tests.fixture_site import LOCALES, add_protocol, stamp_all, suffix, write_project
 
 pytestmark = pytest.mark.browser
@@ -113,10 +111,8 @@ def moved_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     stamp_all(docs)
     for locale in LOCALES:
         assert (docs / "protocols" / f"welcome{suffix(locale)}.md").is_file()
-    log = io.StringIO()
-    with contextlib.redirect_stderr(log):
-        code = build_site.main(["--site-dir", str(project / "site"), "--config-file", str(project / "mkdocs.yml")])
-    assert code == 0, log.getvalue()
+    code, log = run_build(project / "site", config_file=project / "mkdocs.yml")
+    assert code == 0, log
     return project / "site"
 
 
