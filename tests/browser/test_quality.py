@@ -4,14 +4,16 @@ The site is built once and served by nginx with the deployed configuration
 (deploy/nginx.conf, gzip on). Each page is visited twice, in a fresh browser
 context each time:
 
-- on a desktop screen in the light scheme, and
-- on a 375 px wide phone screen in the dark scheme.
+- on a desktop screen in the light scheme: axe-core with the WCAG 2.1 A/AA,
+  WCAG 2.2 AA (target size) and best-practice rules finds no violation;
+- then, resized, on a 375 px wide phone screen in the dark scheme: axe-core's
+  rules that depend on colour and layout (contrast, links told apart from
+  text, target size, scrollable regions) find no violation, the page does not
+  scroll sideways, and every tap target is at least 24 × 24 px (links inside
+  running text excepted, as WCAG 2.5.8 allows).
 
-Each visit must show: no axe-core violation with the WCAG 2.1 A/AA, WCAG 2.2
-AA (target size) and best-practice rules; no request to another host and no
-failed request; no console error or warning. On the phone, the page must not
-scroll sideways and every tap target must be at least 24 × 24 px (links inside
-running text excepted, as WCAG 2.5.8 allows).
+Over the whole visit: no request to another host, no failed request, no
+console error or warning.
 
 A screenshot of one page of each type (tests/site_pages.py) per language and
 scheme goes to test-results/screenshots/.
@@ -42,6 +44,15 @@ AXE_RULES = {
     },
     "resultTypes": ["violations"],
 }
+# The phone screen shows the same document: what can change there is what
+# depends on colour and layout (the dark scheme's contrast, sizes, scrolling).
+PHONE_RULES = {
+    "runOnly": {
+        "type": "rule",
+        "values": ["color-contrast", "link-in-text-block", "target-size", "scrollable-region-focusable"],
+    },
+    "resultTypes": ["violations"],
+}
 # Colours and sizes are measured as they are at rest: no hover, fade or scheme
 # transition half-way (Material animates its colours when the scheme changes).
 NO_TRANSITIONS = "*, *::before, *::after { transition: none !important; animation: none !important; }"
@@ -54,10 +65,11 @@ class Screen:
     height: int
     scheme: str  # the system preference: "light" or "dark"
     material_scheme: str  # what Material must then show: "default" or "slate"
+    axe_rules: dict[str, object]
 
 
-DESKTOP_LIGHT = Screen("desktop-light", 1280, 900, "light", "default")
-PHONE_DARK = Screen("phone-dark", 375, 812, "dark", "slate")
+DESKTOP_LIGHT = Screen("desktop-light", 1280, 900, "light", "default", AXE_RULES)
+PHONE_DARK = Screen("phone-dark", 375, 812, "dark", "slate", PHONE_RULES)
 
 
 # Captures Material's "initialising search" text as soon as the page exists, so a
@@ -136,7 +148,7 @@ def inspect(page, axe: Axe, screen: Screen, screenshot: Path | None) -> list[str
     except PlaywrightTimeout:
         shown = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
         problems.append(f"colour scheme: {shown!r} shown for a {screen.scheme} system preference")
-    violations = page.evaluate("options => axe.run(document, options)", AXE_RULES)["violations"]
+    violations = page.evaluate("options => axe.run(document, options)", screen.axe_rules)["violations"]
     problems += [
         f"axe: {v['id']} ({v['impact']}): {v['help']} at {[node['target'] for node in v['nodes']][:5]}"
         for v in violations
