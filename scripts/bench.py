@@ -74,6 +74,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 import benchmark_check  # noqa: E402
 import local_nginx  # noqa: E402
 from handbook.locales import LOCALE_CODES, get_locale  # noqa: E402
+from page_types import PAGE_TYPES  # noqa: E402
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Request
@@ -93,21 +94,6 @@ LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 LIGHTHOUSE_CHROME_FLAGS = " ".join(["--headless=new", *CHROMIUM_ARGS])
 LIGHTHOUSE_TIMEOUT = 300  # seconds per run
 
-# Page type -> path under a language's root. Adding a type is one line.
-PAGE_TYPES: dict[str, str] = {
-    "home": "",
-    "principles index": "principles/",
-    "principle": "principles/honesty/",
-    "protocols index": "protocols/",
-    "protocol": "protocols/answering-the-phone/",
-    "onboarding": "onboarding/",
-    "theme": "themes/trust/",
-    "assessment": "onboarding/assessment/",
-    "linking": "linking/",
-    "sources": "sources/",
-    "translation status": "translation-status/",
-    "not found": "404.html",
-}
 WEIGHT_LOCALES = ("en", "hu")
 LIGHTHOUSE_PAGES: dict[str, str] = {
     "home": "",

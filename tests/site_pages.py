@@ -1,31 +1,11 @@
-"""The pages the browser suites visit: every built page, and one of each type.
-
-Adding a page type to the handbook is one line in PAGE_TYPES: the quality
-suite takes a screenshot of it in every language, and the accessibility and
-benchmark figures cover it.
-"""
+"""The pages the browser suites visit: every built page, and one of each type (scripts/page_types.py)."""
 
 from __future__ import annotations
 
 from handbook.catalog import Catalog
 from handbook.locales import LOCALES, Locale
+from page_types import PAGE_TYPES
 from tests.conftest import ROOT
-
-# page type -> a page of that type, relative to a language's root
-PAGE_TYPES = {
-    "home": "",
-    "principles index": "principles/",
-    "principle": "principles/honesty/",
-    "protocols index": "protocols/",
-    "protocol": "protocols/answering-the-phone/",
-    "onboarding path": "onboarding/",
-    "theme": "themes/trust/",
-    "linking": "linking/",
-    "assessment": "onboarding/assessment/",
-    "sources": "sources/",
-    "translation status": "translation-status/",
-    "not found": "404.html",
-}
 
 
 def every_page() -> list[tuple[Locale, str]]:
