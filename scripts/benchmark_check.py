@@ -138,6 +138,13 @@ def generate(docs: Path, pages: int) -> None:
         for code in LOCALE_CODES:
             suffix = "" if code == "en" else f".{code}"
             (protocols / f"r{n:05d}{suffix}.md").write_text(protocol_text(n, code, applied), encoding="utf-8")
+    for code in LOCALE_CODES:  # a home page per language, as the real handbook has
+        suffix = "" if code == "en" else f".{code}"
+        (docs / f"index{suffix}.md").write_text(
+            f"---\nid: home\ntitle: Synthetic handbook ({code})\nsummary: The home page.\n"
+            f'owner: "@handbook/editors-{code}"\nreviewed: 2026-11-22\n---\n\nThe home page of a synthetic handbook.\n',
+            encoding="utf-8",
+        )
     for theme in theme_ids():  # each theme's page, as the real handbook has
         (docs / "themes" / theme).mkdir(parents=True)
         for code in LOCALE_CODES:

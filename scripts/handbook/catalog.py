@@ -73,6 +73,15 @@ class Catalog:
     def principle_ids(self) -> set[str]:
         return {page.stem for page in self.principles()}
 
+    @cached_property
+    def listed_by(self) -> dict[str, list[str]]:
+        """Principle id -> the principles whose front matter lists it as related (the English pages)."""
+        index: dict[str, list[str]] = {}
+        for other in self.principles():
+            for principle_id in other.meta.get("related") or []:
+                index.setdefault(str(principle_id), []).append(other.stem)
+        return index
+
     def principle(self, principle_id: str, locale: str) -> Page | None:
         return self.page(f"{PRINCIPLES_DIR}/{principle_id}.md", locale)
 

@@ -196,6 +196,7 @@ def on_env(env: Any, config: Any, files: Any) -> Any:
     """Templates compiled once for every build (handbook/warm.py); pages of a language other
     than the default one load the theme's assets from the site root."""
     env.bytecode_cache = warm.TEMPLATES
+    env.auto_reload = False  # a build's templates do not change under it: no stat() per template use
     locale = _per_locale(config)
     if not locale or get_locale(locale).is_default:
         return env

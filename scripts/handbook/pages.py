@@ -86,7 +86,8 @@ class Page:
 
     @property
     def stem(self) -> str:
-        return Path(self.source_rel).stem
+        name = self.source_rel.rsplit("/", 1)[-1]
+        return name.rsplit(".", 1)[0] if "." in name else name
 
     @property
     def url(self) -> str:

@@ -73,11 +73,8 @@ def related_ids(page: Page, catalog: Catalog) -> list[str]:
     """The principles related to ``page``, both ways: those its front matter lists, in that
     order, then those that list it (backlinks, computed), by title in the page's language."""
     listed = [str(principle_id) for principle_id in page.meta.get("related") or []]
-    backlinks = [
-        other.stem
-        for other in catalog.principles()
-        if other.stem != page.stem and other.stem not in listed and page.stem in (other.meta.get("related") or [])
-    ]
+    stem = page.stem
+    backlinks = list(dict.fromkeys(o for o in catalog.listed_by.get(stem, []) if o != stem and o not in listed))
     titles = {principle_id: _title(catalog, f"principles/{principle_id}.md", page.locale) for principle_id in backlinks}
     return listed + sorted(backlinks, key=lambda principle_id: sort_key(titles[principle_id]))
 
