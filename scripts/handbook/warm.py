@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+import jinja2.meta
 
 from handbook.catalog import Catalog
 
@@ -42,17 +43,32 @@ TEMPLATES = MemoryBytecodeCache()
 _catalogs: dict[tuple[Path, Path], Catalog] = {}
 
 
-def precompile(env: jinja2.Environment) -> int:
-    """Compile every HTML template the environment can load into :data:`TEMPLATES`; how many."""
+# The templates MkDocs renders; precompile() follows what they extend, include and import.
+ENTRY_TEMPLATES = ("main.html", "404.html")
+
+
+def precompile(env: jinja2.Environment, entries: tuple[str, ...] = ENTRY_TEMPLATES) -> int:
+    """Compile the templates a build renders, and every template they name, into :data:`TEMPLATES`.
+
+    Only what a page can reach: Material ships many partials a handbook never
+    uses. A template named by an expression (not a plain string) is compiled
+    when it is first used. Returns how many were compiled.
+    """
     env.bytecode_cache = TEMPLATES
-    compiled = 0
-    for name in env.list_templates(filter_func=lambda name: name.endswith(".html")):
+    seen: set[str] = set()
+    pending = list(entries)
+    while pending:
+        name = pending.pop()
+        if name in seen:
+            continue
+        seen.add(name)
         try:
+            source, _, _ = env.loader.get_source(env, name) if env.loader else ("", None, None)
             env.get_template(name)
+            pending += [ref for ref in jinja2.meta.find_referenced_templates(env.parse(source)) if ref]
         except jinja2.TemplateError:
-            continue  # a partial that only compiles in context is compiled when it is used
-        compiled += 1
-    return compiled
+            continue  # missing or only valid in context: compiled when it is used
+    return len(seen)
 
 
 def remember(catalog: Catalog) -> None:
