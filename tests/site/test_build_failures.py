@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.fixture_site import LOCALES, principle_text, write_project
+from tests.fixture_site import LOCALES, principle_text, stamp_all, suffix, write_project
 
 
 def mkdocs_build(project: Path, **env: str) -> subprocess.CompletedProcess[str]:
@@ -217,4 +217,22 @@ def test_a_broken_checklist_fails_both_builds_and_publishes_nothing(tmp_path: Pa
     assert parallel.returncode == 1
     assert "docs/protocols/greeting.hu.md:15: the step has no id" in parallel.stderr
     assert "nothing was published" in parallel.stderr
+    assert not (project / "site").exists()
+
+
+def test_a_warning_from_mkdocs_itself_fails_the_build_and_publishes_nothing(tmp_path: Path) -> None:
+    """Strict means every warning: a link to a missing image passes our content checks,
+    MkDocs warns about it, and that alone stops the build (the warning names the file)."""
+    project = write_project(tmp_path)
+    docs = project / "docs"
+    for locale in LOCALES:
+        page = docs / "principles" / f"alpha{suffix(locale)}.md"
+        front, body = page.read_text(encoding="utf-8").split("\n---\n", 1)
+        page.write_text(f"{front}\n---\n\n![A diagram](diagram.png)\n{body}", encoding="utf-8")
+    stamp_all(docs)
+    result = build_site(project)
+    assert result.returncode == 1, result.stderr
+    assert "content problem" not in result.stderr  # our checks passed: MkDocs stopped it
+    assert "WARNING" in result.stderr and "diagram.png" in result.stderr
+    assert "build stopped: nothing was published" in result.stderr
     assert not (project / "site").exists()
