@@ -73,6 +73,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 import benchmark_check  # noqa: E402
 import local_nginx  # noqa: E402
+from chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 from handbook.locales import LOCALE_CODES, get_locale  # noqa: E402
 from page_types import PAGE_TYPES  # noqa: E402
 
@@ -81,15 +82,6 @@ if TYPE_CHECKING:
 
 BENCH_DIR = ROOT / "bench"
 PYTHON = sys.executable
-CHROMIUM = os.environ.get("HANDBOOK_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 LIGHTHOUSE_CHROME_FLAGS = " ".join(["--headless=new", *CHROMIUM_ARGS])
 LIGHTHOUSE_TIMEOUT = 300  # seconds per run

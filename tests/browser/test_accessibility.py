@@ -9,17 +9,9 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from handbook.locales import LOCALES
+from tests.browser.test_quality import AXE_RULES  # the same rules, on the states a reader reaches
 
 pytestmark = pytest.mark.browser
-
-# Every page in its first state is checked by test_quality.py; these are the states a reader reaches.
-AXE_RULES = {
-    "runOnly": {
-        "type": "tag",
-        "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"],
-    },
-    "resultTypes": ["violations"],
-}
 
 
 @pytest.fixture(scope="module")
