@@ -10,6 +10,7 @@ import pytest
 from handbook import onboarding, quizzes
 from handbook.catalog import Catalog, load_strings
 from handbook.locales import LOCALES
+from tests.browser.search import search
 from tests.conftest import ROOT
 
 pytestmark = pytest.mark.browser
@@ -122,11 +123,7 @@ def test_search_answers_in_the_readers_language(page, site_url: str, code: str) 
     prefix = "" if code == "en" else f"{code}/"
     with page.expect_response(lambda r: r.url.endswith("search_index.json")):  # the index is loaded
         page.goto(f"{site_url}/{prefix}")
-    page.locator("label.md-search__icon, .md-search__input").first.click()
-    page.locator("input.md-search__input").press_sequentially(query)  # typed: Material searches on key presses
-    results = page.locator(".md-search-result__item a")
-    results.first.wait_for()
-    pages = [href.split("?")[0].split("#")[0] for href in results.evaluate_all("links => links.map(a => a.href)")]
+    pages = [href.split("?")[0].split("#")[0] for href in search(page, query)]
     assert pages[0] == f"{site_url}/{expected}", pages
     others = [loc.url_prefix for loc in LOCALES if loc.url_prefix and loc.code != code]
     assert all(p.startswith(f"{site_url}/{prefix}") for p in pages), pages

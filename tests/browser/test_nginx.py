@@ -18,6 +18,7 @@ import pytest
 import local_nginx
 from handbook.catalog import load_strings
 from local_nginx import NGINX, free_port, nginx_config
+from tests.browser.search import search
 from tests.conftest import BuiltSite, run_build
 from tests.fixture_site import LOCALES, add_protocol, stamp_all, suffix, write_project
 
@@ -69,11 +70,7 @@ def test_the_spanish_404_searches_spanish(page, nginx_url: str) -> None:  # type
         page.goto(f"{nginx_url}/es/principios/honestidad/")  # a plausible but wrong address
     assert page.evaluate("document.documentElement.lang") == "es"
     assert page.locator("a.md-logo").first.get_attribute("href").startswith("/es/")
-    page.locator("label.md-search__icon, .md-search__input").first.click()
-    page.locator("input.md-search__input").press_sequentially("honestidad")  # typed: Material searches on key presses
-    results = page.locator(".md-search-result__item a")
-    results.first.wait_for()
-    hrefs = results.evaluate_all("links => links.map(a => a.href)")
+    hrefs = search(page, "honestidad")
     assert hrefs and all(href.startswith(f"{nginx_url}/es/") for href in hrefs), hrefs
     assert any("/es/principles/honesty/" in href for href in hrefs)
 
