@@ -1,15 +1,20 @@
 #!/usr/bin/env python3
 """Scaffold a page in every language.
 
-  python scripts/new_page.py principles/kindness.md       # new principle, all four languages
-  python scripts/new_page.py protocols/closing-a-call.md  # new protocol, with a checklist to fill in
+  make new TYPE=principle ID=kindness                     # new principle, all four languages
+  make new TYPE=protocol ID=closing-a-call                # new protocol, with a checklist to fill in
+  python scripts/new_page.py --type principle --id kindness   # what `make new` runs
   python scripts/new_page.py principles/honesty.md --locale hu
-                                                          # only the missing Hungarian copy
+                                                          # only the missing Hungarian copy of a page
 
-A new English page starts from the principle or the protocol template. Each translation
-starts as a copy of the English page with a translate-me marker: until an
-editor translates it and deletes the marker, the check counts it as missing.
-Existing files are never overwritten.
+A new English page starts from the principle or the protocol template
+(handbook/scaffold.py), with a write-me marker and a quiz or checklist skeleton:
+the check fails until every template sentence is replaced and the marker deleted.
+Each translation starts as a copy of the English page with a translate-me marker:
+until an editor translates it and deletes the marker, the check counts it as missing.
+Make the copies once the English page is written (run the second form for each
+language), or translate the template copies that `make new` writes.
+Existing files are never overwritten; `--type/--id` refuses an id already in use.
 """
 
 from __future__ import annotations
@@ -27,95 +32,10 @@ from handbook.catalog import Catalog
 from handbook.cli import ROOT
 from handbook.locales import TRANSLATION_CODES
 from handbook.pages import localized_rel
+from handbook.scaffold import FOLDERS, SLUG, TEMPLATES
 from handbook.translations import TRANSLATE_ME
 
-PRINCIPLE_TEMPLATE = """---
-id: {id}
-title: {title}
-summary: One sentence that says what this principle asks of the reader.
-tags: [foundations]
-related: []
-sources: ["000"]
-owner: "@handbook/editors-en"
-reviewed: {today}
----
-
-## Why it matters {{ #why-it-matters }}
-
-Say in three to five sentences why customers and colleagues care.
-
-## In practice {{ #in-practice }}
-
-### Do {{ #do }}
-
-- A concrete behaviour.
-
-### Don't {{ #dont }}
-
-- A concrete behaviour to avoid.
-
-## Scenario {{ #scenario }}
-
-**By phone.** A short, realistic story.
-
-/// quiz
-? A realistic situation: a customer asks you to … What do you do? {{ #first-question }}
-- [ ] A plausible wrong answer.
-    Why it is wrong (feedback the reader sees when they choose it).
-- [x] The right answer.
-- [ ] Another plausible wrong answer.
-
-Why the right answer is right, with a link to the section that says so: [what to do](#do).
-
-? Which of these does this principle ask of you? {{ #second-question .multiple }}
-- [x] A right answer.
-- [x] Another right answer.
-- [ ] A wrong answer.
-
-The explanation, linking its section: [what not to do](#dont).
-
-? A third situation. What do you do? {{ #third-question }}
-- [ ] A wrong answer.
-- [x] The right answer.
-
-The explanation: [why it matters](#why-it-matters).
-///
-"""
-
-PROTOCOL_TEMPLATE = """---
-id: {id}
-title: {title}
-summary: One sentence that says what this protocol is for.
-principles: [{principle}]
-sources: ["000"]
-owner: "@handbook/editors-en"
-reviewed: {today}
----
-
-## Steps {{ #steps }}
-
-/// checklist
-1. The first thing to do. {{ #first-step }}
-   Why it matters, with a link to the principle behind it: [{principle}](../principles/{principle}.md#do).
-2. The next thing to do. {{ #second-step }}
-   Why it matters: [{principle}](../principles/{principle}.md#do).
-///
-"""
-
-PAGE_TEMPLATE = """---
-id: {id}
-title: {title}
-summary: One sentence about this page.
-owner: "@handbook/editors-en"
-reviewed: {today}
----
-
-Write the page here.
-"""
-
 MARKER_LINE = f"<!-- handbook:{TRANSLATE_ME} -->"
-# The template of a new English page, by the folder it goes in.
-TEMPLATES = {"principles": PRINCIPLE_TEMPLATE, "protocols": PROTOCOL_TEMPLATE}
 
 
 def _any_principle(docs_dir: Path) -> str:
@@ -131,13 +51,44 @@ def translation_of(english: str, locale: str) -> str:
     return text[:end] + f"\n{MARKER_LINE}\n" + text[end:]
 
 
+def _new_page_path(parser: argparse.ArgumentParser, args: argparse.Namespace) -> str:
+    """The English page `--type/--id` asks for, after refusing an id that is taken or not a slug."""
+    if args.page or not (args.type and args.id):
+        parser.error("give either a page path, or both --type and --id (make new TYPE=principle ID=kindness)")
+    page_id = args.id
+    if not SLUG.fullmatch(page_id):
+        parser.error(
+            f"'{page_id}' is not a slug: the id becomes the page's address (/principles/{page_id}/), so use only "
+            f"lower-case letters a-z, digits and single hyphens between words, like "
+            f"'{re.sub(r'[^a-z0-9]+', '-', page_id.lower()).strip('-') or 'kindness'}'"
+        )
+    docs_dir: Path = args.docs_dir
+    for kind, folder in FOLDERS.items():
+        taken = sorted(str(path.relative_to(docs_dir.parent)) for path in (docs_dir / folder).glob(f"{page_id}.*md"))
+        if taken:
+            parser.error(
+                f"the id '{page_id}' is already used by the {kind} {taken[0]}: ids are addresses and /go/ links, "
+                "so each must be unique — choose another id, or edit that page"
+            )
+    return f"{FOLDERS[args.type]}/{page_id}.md"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.strip().splitlines()[0])
-    parser.add_argument("page", help="the English page, relative to docs/, e.g. principles/kindness.md")
+    parser.add_argument("page", nargs="?", help="the English page, relative to docs/, e.g. principles/kindness.md")
+    parser.add_argument("--type", choices=sorted(FOLDERS), help="a new page of this type (with --id)")
+    parser.add_argument("--id", help="the new page's id: its file name and address, e.g. kindness")
     parser.add_argument("--locale", choices=TRANSLATION_CODES, action="append", help="only this language (repeatable)")
     parser.add_argument("--docs-dir", type=Path, default=ROOT / "docs")
     args = parser.parse_args(argv)
-    source = args.page.removeprefix("docs/")
+    if args.type or args.id:
+        source = _new_page_path(parser, args)
+    elif args.page:
+        source = args.page.removeprefix("docs/")
+    else:
+        parser.error(
+            "name the page: make new TYPE=principle ID=kindness, or scripts/new_page.py principles/kindness.md"
+        )
     if not re.fullmatch(r"([a-z0-9-]+/)*[a-z0-9]+(-[a-z0-9]+)*\.md", source):
         parser.error(
             f"'{args.page}' is not an English page path like principles/kindness.md (lower-case, hyphens, .md)"
@@ -145,10 +96,10 @@ def main(argv: list[str] | None = None) -> int:
     english_path = args.docs_dir / source
     if not english_path.exists():
         stem = Path(source).stem
-        template = TEMPLATES.get(source.split("/")[0], PAGE_TEMPLATE) if "/" in source else PAGE_TEMPLATE
+        kind = next((k for k, folder in FOLDERS.items() if source.startswith(folder + "/")), "page")
         english_path.parent.mkdir(parents=True, exist_ok=True)
         english_path.write_text(
-            template.format(
+            TEMPLATES[kind].format(
                 id=stem,
                 title=stem.replace("-", " ").capitalize(),
                 today=dt.date.today().isoformat(),
@@ -156,7 +107,7 @@ def main(argv: list[str] | None = None) -> int:
             ),
             encoding="utf-8",
         )
-        print(f"created {english_path} (English: write it first)")
+        print(f"created {english_path} (English: write it first, replacing every template sentence)")
     english = english_path.read_text(encoding="utf-8")
     for locale in args.locale or TRANSLATION_CODES:
         target = args.docs_dir / localized_rel(source, locale)
@@ -171,6 +122,7 @@ def main(argv: list[str] | None = None) -> int:
     if url_list.exists():
         url_list.write_text(urls.updated_list(Catalog.load(args.docs_dir, project)), encoding="utf-8")
         print(f"listed  its addresses in {url_list}")
+    print("next: `make check` lists every line still to write")
     return 0
 
 

@@ -7,10 +7,24 @@ from pathlib import Path
 
 import yaml
 
-from . import checklists, golinks, onboarding, quizzes, themes, urls
+from . import (
+    checklists,
+    golinks,
+    links,
+    mdstyle,
+    onboarding,
+    quizzes,
+    reviews,
+    scaffold,
+    spelling,
+    themes,
+    typography,
+    urls,
+)
 from .catalog import STRINGS_FILE, Catalog
 from .frontmatter import validate_catalog
 from .locales import DEFAULT_LOCALE, LOCALE_CODES
+from .pages import Page
 from .problems import Problem
 from .translations import TranslationReport, check_translations
 
@@ -34,13 +48,25 @@ class Report:
 def content_problems(catalog: Catalog) -> list[Problem]:
     """The build's words, and every page on its own: front matter, sections, page elements (checklists, quizzes)."""
     problems = strings_problems() + validate_catalog(catalog) + themes.check(catalog) + golinks.check(catalog)
-    problems += urls.check(catalog)
+    problems += urls.check(catalog) + scaffold.check(catalog) + reviews.check(catalog)
     for page in catalog.pages:
         if page.locale in LOCALE_CODES:
             problems.extend(checklists.check_page(page, catalog))
             problems.extend(quizzes.check_page(page, catalog))
             problems.extend(onboarding.check_page(page, catalog))
+    # Every other link; a link a checklist's why or a quiz's explanation already reported is not repeated.
+    reported = {(p.path, p.line) for p in problems if " links to " in p.message}
+    problems += [p for p in links.check(catalog) if (p.path, p.line) not in reported]
     return problems
+
+
+def editorial_problems(catalog: Catalog, pages: list[Page] | None = None) -> list[Problem]:
+    """The checks of `make check` on top of the build's: spelling, typography, Markdown style.
+
+    They need Hunspell and PyMarkdown, and a slip in them does not break a page, so the
+    build leaves them to `make check`, which every pull request runs.
+    """
+    return spelling.check(catalog, pages) + typography.check(catalog, pages) + mdstyle.check(catalog, pages)
 
 
 def strings_problems(path: Path = STRINGS_FILE) -> list[Problem]:
@@ -116,9 +142,13 @@ def strings_problems(path: Path = STRINGS_FILE) -> list[Problem]:
     return problems
 
 
-def run_checks(catalog: Catalog) -> Report:
-    """Every page, then the translations; a problem found by both is reported once."""
+def run_checks(catalog: Catalog, *, editorial: bool = False, pages: list[Page] | None = None) -> Report:
+    """Every page, then the translations; a problem found by both is reported once.
+
+    ``editorial`` adds spelling, typography and Markdown style (on ``pages``, default all): `make check`.
+    """
     translations = check_translations(catalog)
-    unique = dict.fromkeys([*content_problems(catalog), *translations.problems])
+    extra = editorial_problems(catalog, pages) if editorial else []
+    unique = dict.fromkeys([*content_problems(catalog), *translations.problems, *extra])
     problems = sorted(unique, key=lambda p: (p.path, p.line, p.message))
     return Report(problems, translations)

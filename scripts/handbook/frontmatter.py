@@ -33,6 +33,8 @@ KNOWN_MARKERS: dict[str, int] = {
     "translate-me": 0,
     "theme-principles": 0,
     "go-links": 0,
+    "spelling-ignore": -1,  # one or more words the page misspells on purpose
+    "write-me": 0,
 }
 
 
@@ -299,7 +301,17 @@ def _validate_body(page: Page) -> list[Problem]:
                     code="structure",
                 )
             )
-        elif len(marker.args) != KNOWN_MARKERS[marker.name]:
+        elif KNOWN_MARKERS[marker.name] == -1 and not marker.args:
+            problems.append(
+                Problem(
+                    page.display,
+                    marker.line,
+                    f"the marker '{marker.name}' names no word",
+                    f"list the words after it, like <!-- handbook:{marker.name} pls asap -->",
+                    code="structure",
+                )
+            )
+        elif KNOWN_MARKERS[marker.name] != -1 and len(marker.args) != KNOWN_MARKERS[marker.name]:
             problems.append(
                 Problem(
                     page.display,

@@ -12,7 +12,11 @@ import re
 from dataclasses import dataclass
 
 from .catalog import Catalog
-from .pages import Page
+from .locales import LOCALE_CODES
+from .pages import Page, prose_lines
+from .problems import Problem
+
+INLINE_CODE = re.compile(r"(`+)(?:(?!\1).)+\1")
 
 # [text](target) and [text](target "title"); images share the syntax and are skipped by the caller if need be.
 MARKDOWN_LINK = re.compile(r"\[(?P<text>[^\]]*)\]\((?P<target>[^)\s]+)(?:\s+\"[^\"]*\")?\)")
@@ -90,4 +94,33 @@ def broken_link(link: Link, from_page: Page, catalog: Catalog, what: str, exampl
     return None
 
 
-__all__ = ["Link", "broken_link", "generated_anchors", "links_in", "page_anchors", "target_page"]
+def _body_with_lines(page: Page) -> tuple[str, list[int]]:
+    """The body outside code (fences and inline code blanked), and the file line of each of its lines."""
+    lines: list[str] = []
+    numbers: list[int] = []
+    for number, line in prose_lines(page.body, page.body_line):
+        lines.append(INLINE_CODE.sub(lambda m: " " * len(m.group()), line))
+        numbers.append(number)
+    return "\n".join(lines), numbers
+
+
+def check(catalog: Catalog) -> list[Problem]:
+    """Every internal link in every page leads to a page and, where it names one, to an anchor
+    that page has in the same language. A link's text may wrap onto the next line."""
+    problems: list[Problem] = []
+    for page in catalog.pages:
+        if page.locale not in LOCALE_CODES or not page.front_matter_ok:
+            continue
+        text, numbers = _body_with_lines(page)
+        for match in MARKDOWN_LINK.finditer(text):
+            if match.start() > 0 and text[match.start() - 1] == "!":
+                continue  # an image
+            line = numbers[text.count("\n", 0, match.end())]
+            for link in links_in(match.group(), page):
+                broken = broken_link(link, page, catalog, "the link", "../principles/honesty.md#do")
+                if broken is not None:
+                    problems.append(Problem(page.display, line, *broken, code="link"))
+    return problems
+
+
+__all__ = ["Link", "broken_link", "check", "generated_anchors", "links_in", "page_anchors", "target_page"]

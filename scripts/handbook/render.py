@@ -245,7 +245,7 @@ def expand(
             out.append(theme_principles(page, catalog))
         elif name == "go-links":
             out.append(go_links_table(page, catalog))
-        elif name == "translate-me":
+        elif name in ("translate-me", "spelling-ignore", "write-me"):
             continue
         else:
             raise RenderError(f"unknown handbook marker '{name}'")
