@@ -6,12 +6,13 @@ BIN    := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help serve build check urls lint test test-fast browser-deps bench clean
+.PHONY: help serve build check new urls lint test test-fast browser-deps check-deps bench clean
 
 help:
 	@echo "make serve   live-reloading preview at http://127.0.0.1:8000"
 	@echo "make build   the published site, all languages, into site/"
-	@echo "make check   content checks (front matter, translations) with path:line messages"
+	@echo "make check   every content check (links, translations, spelling, typography, style...) with path:line messages"
+	@echo "make new TYPE=principle ID=kindness   a new principle (or TYPE=protocol) in all four languages"
 	@echo "make urls    add new pages' addresses to published-urls.txt (the URL contract)"
 	@echo "make test    the whole test suite (installs what it needs, Chromium included)"
 	@echo "make bench   build times against bare Material, page weights, Lighthouse (prints a table, writes bench/bench.json)"
@@ -40,9 +41,19 @@ serve: $(VENV)/.site-deps
 build: $(VENV)/.site-deps
 	$(BIN)/python scripts/build_site.py --site-dir site
 
-check: $(VENV)/.site-deps
-	$(BIN)/python scripts/check_content.py
-	$(BIN)/python scripts/check_translations.py
+# Exit status 0 clean, 1 problems, 2 usage; warnings (stale translations, reviews due) do not fail.
+check: $(VENV)/.site-deps check-deps
+	$(BIN)/python scripts/check.py
+
+check-deps:
+	@scripts/ensure_system_deps.sh check
+
+new: $(VENV)/.site-deps
+	@if [ -z "$(TYPE)" ] || [ -z "$(ID)" ]; then \
+	  echo "usage: make new TYPE=principle ID=kindness   (TYPE is principle or protocol; ID a slug like closing-a-call)" >&2; \
+	  exit 2; \
+	fi
+	$(BIN)/python scripts/new_page.py --type "$(TYPE)" --id "$(ID)"
 
 urls: $(VENV)/.site-deps
 	$(BIN)/python scripts/published_urls.py --update
@@ -59,7 +70,7 @@ node_modules/.installed: package.json package-lock.json
 	touch $@
 
 browser-deps:
-	@scripts/ensure_browser_deps.sh
+	@scripts/ensure_system_deps.sh browser
 
 # The suite runs in TEST_WORKERS processes (pytest-xdist); each builds the site once.
 TEST_WORKERS ?= 2

@@ -72,7 +72,7 @@ def nginx(workdir: Path, site: Path, port: int | None = None) -> Iterator[str]:
     """Serve ``site`` with the sample configuration; yield ``http://127.0.0.1:PORT``."""
     if not Path(NGINX).exists():
         raise NginxError(
-            "nginx is not installed: run `scripts/ensure_browser_deps.sh` (or `sudo apt-get install nginx`)"
+            "nginx is not installed: run `scripts/ensure_system_deps.sh browser` (or `sudo apt-get install nginx`)"
         )
     workdir.mkdir(parents=True, exist_ok=True)
     port = port or free_port()

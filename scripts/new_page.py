@@ -58,13 +58,17 @@ def _new_page_path(parser: argparse.ArgumentParser, args: argparse.Namespace) ->
     page_id = args.id
     if not SLUG.fullmatch(page_id):
         parser.error(
-            f"'{page_id}' is not a slug: the id becomes the page's address (/principles/{page_id}/), so use only "
+            f"'{page_id}' is not a slug: the id becomes the page's address (/{FOLDERS[args.type]}/{page_id}/), so use only "
             f"lower-case letters a-z, digits and single hyphens between words, like "
             f"'{re.sub(r'[^a-z0-9]+', '-', page_id.lower()).strip('-') or 'kindness'}'"
         )
     docs_dir: Path = args.docs_dir
     for kind, folder in FOLDERS.items():
-        taken = sorted(str(path.relative_to(docs_dir.parent)) for path in (docs_dir / folder).glob(f"{page_id}.*md"))
+        # the English file first: docs/principles/honesty.md before its translations
+        taken = sorted(
+            (path.relative_to(docs_dir.parent).as_posix() for path in (docs_dir / folder).glob(f"{page_id}.*md")),
+            key=lambda name: (name.count("."), name),
+        )
         if taken:
             parser.error(
                 f"the id '{page_id}' is already used by the {kind} {taken[0]}: ids are addresses and /go/ links, "

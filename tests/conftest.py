@@ -102,7 +102,7 @@ def browser() -> Iterator[object]:
     """Debian's Chromium driven by Playwright. Missing Chromium fails, never skips."""
     if not Path(CHROMIUM).exists():
         pytest.fail(
-            f"Chromium is not installed at {CHROMIUM}: run `scripts/ensure_browser_deps.sh` "
+            f"Chromium is not installed at {CHROMIUM}: run `scripts/ensure_system_deps.sh browser` "
             "(or `sudo apt-get install chromium`), or set HANDBOOK_CHROMIUM",
             pytrace=False,
         )

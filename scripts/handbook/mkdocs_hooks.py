@@ -20,7 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from jinja2 import pass_context
 from mkdocs.exceptions import PluginError
 
-from handbook import assets, checklists, htmlsize, onboarding, quizzes, render, themes, warm
+from handbook import assets, checklists, htmlsize, onboarding, pageinfo, quizzes, render, themes, warm
 from handbook.catalog import Catalog, load_strings
 from handbook.checks import run_checks
 from handbook.history import last_changed
@@ -372,6 +372,8 @@ def on_page_context(context: dict[str, Any], page: Any, config: Any, nav: Any) -
     record = _record(page)
     if record is not None:
         config.extra["alternate"] = _alternates(config, record.url)
+        # owner, review and update dates, "Edit this page" (overrides/partials/source-file.html)
+        page.meta["handbook_info"] = pageinfo.page_info(record, page.meta, config.extra.get("edit_base"))
     return context
 
 
