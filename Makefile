@@ -6,13 +6,15 @@ BIN    := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help serve build check new urls lint test test-fast browser-deps check-deps bench clean
+.PHONY: help serve build check new stamp translation urls lint test test-fast browser-deps check-deps bench clean
 
 help:
 	@echo "make serve   live-reloading preview at http://127.0.0.1:8000"
 	@echo "make build   the published site, all languages, into site/"
 	@echo "make check   every content check (links, translations, spelling, typography, style...) with path:line messages"
 	@echo "make new TYPE=principle ID=kindness   a new principle (or TYPE=protocol) in all four languages"
+	@echo "make stamp FILES=docs/...hu.md        mark translations as current with their English page"
+	@echo "make translation PAGE=principles/x.md LOCALE=hu   a missing translation, copied from English to translate"
 	@echo "make urls    add new pages' addresses to published-urls.txt (the URL contract)"
 	@echo "make test    the whole test suite (installs what it needs, Chromium included)"
 	@echo "make bench   build times against bare Material, page weights, Lighthouse (prints a table, writes bench/bench.json)"
@@ -47,6 +49,16 @@ check: $(VENV)/.site-deps check-deps
 
 check-deps:
 	@scripts/ensure_system_deps.sh check
+
+# Mark translations as current: make stamp FILES="docs/principles/honesty.hu.md docs/principles/honesty.es.md"
+stamp: $(VENV)/.site-deps
+	@if [ -z "$(FILES)" ]; then echo 'usage: make stamp FILES="docs/principles/honesty.hu.md ..."' >&2; exit 2; fi
+	$(BIN)/python scripts/check_translations.py --stamp $(FILES)
+
+# A missing translation, as a copy of the English page to translate: make translation PAGE=principles/honesty.md LOCALE=hu
+translation: $(VENV)/.site-deps
+	@if [ -z "$(PAGE)" ] || [ -z "$(LOCALE)" ]; then echo 'usage: make translation PAGE=principles/honesty.md LOCALE=hu' >&2; exit 2; fi
+	$(BIN)/python scripts/new_page.py "$(PAGE)" --locale "$(LOCALE)"
 
 new: $(VENV)/.site-deps
 	@if [ -z "$(TYPE)" ] || [ -z "$(ID)" ]; then \

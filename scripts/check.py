@@ -34,6 +34,7 @@ CHECKS: tuple[tuple[str, frozenset[str]], ...] = (
         "translations",
         frozenset({"missing-translation", "untranslated", "stale", "orphan", "front-matter-parity"}),
     ),
+    ("addresses and /go/ links", frozenset({"url-list", "redirect", "go-link"})),
     ("template text", frozenset({"template"})),
     ("review dates", frozenset({"review"})),
     ("spelling", frozenset({"spelling"})),

@@ -8,7 +8,7 @@ stale ones are warnings, and failures with --strict.
   python scripts/check_translations.py             # check
   python scripts/check_translations.py --json      # the same, for machines
   python scripts/check_translations.py --strict    # stale translations fail too
-  python scripts/check_translations.py --stamp docs/principles/honesty.hu.md
+  python scripts/check_translations.py --stamp docs/principles/honesty.hu.md   (make stamp FILES=...)
                                                    # mark a translation as current
 
 Exit status: 0 clean, 1 problems, 2 usage error.
@@ -24,7 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from handbook import cli
 from handbook.catalog import Catalog
 from handbook.locales import DEFAULT_LOCALE, get_locale
-from handbook.translations import TranslationReport, check_translations, revision, stamp_text
+from handbook.translations import TRANSLATE_ME, TranslationReport, check_translations, revision, stamp_text
 
 
 def table(report: TranslationReport) -> str:
@@ -45,6 +45,14 @@ def stamp(catalog: Catalog, paths: list[Path]) -> int:
         if page is None or page.locale == DEFAULT_LOCALE:
             print(
                 f"{path}: not a translation in {catalog.docs_dir} — pass a file like docs/principles/honesty.hu.md",
+                file=sys.stderr,
+            )
+            failed = 1
+            continue
+        if any(marker.name == TRANSLATE_ME for marker in page.markers):
+            print(
+                f"{page.display}: still has the translate-me marker, so it is not translated yet"
+                " — translate it and delete the marker line, then stamp it",
                 file=sys.stderr,
             )
             failed = 1

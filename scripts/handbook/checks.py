@@ -55,8 +55,8 @@ def content_problems(catalog: Catalog) -> list[Problem]:
             problems.extend(quizzes.check_page(page, catalog))
             problems.extend(onboarding.check_page(page, catalog))
     # Every other link; a link a checklist's why or a quiz's explanation already reported is not repeated.
-    reported = {(p.path, p.line) for p in problems if " links to " in p.message}
-    problems += [p for p in links.check(catalog) if (p.path, p.line) not in reported]
+    reported = {(p.path, p.message.split(" links to ", 1)[1]) for p in problems if " links to " in p.message}
+    problems += [p for p in links.check(catalog) if (p.path, p.message.split(" links to ", 1)[1]) not in reported]
     return problems
 
 

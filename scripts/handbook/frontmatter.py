@@ -164,7 +164,7 @@ COMMON_KEYS: tuple[Key, ...] = (
         "translated_from",
         False,
         _revision,
-        "let the stamp command write it: python scripts/check_translations.py --stamp <file>",
+        "let the stamp command write it: make stamp FILES=<file>",
         'translated_from: "0123456789ab"',
     ),
 )

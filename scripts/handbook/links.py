@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from .catalog import Catalog
-from .locales import LOCALE_CODES
+from .locales import DEFAULT_LOCALE, LOCALE_CODES, get_locale
 from .pages import Page, prose_lines
 from .problems import Problem
 
@@ -80,6 +80,12 @@ def target_page(link: Link, from_page: Page, catalog: Catalog) -> Page | None:
 def broken_link(link: Link, from_page: Page, catalog: Catalog, what: str, example: str) -> tuple[str, str] | None:
     """Why ``link`` (written in ``what``, e.g. "the why") leads nowhere, as (problem, fix); None if it works."""
     target = target_page(link, from_page, catalog)
+    if target is None and catalog.page(link.page, DEFAULT_LOCALE) is not None:
+        language = get_locale(from_page.locale).english_name
+        return (
+            f"{what} links to '{link.target}', which has no {language} translation yet",
+            f"add the translation (see its missing-translation error): {from_page.display} links to it in {language}",
+        )
     if target is None:
         return (
             f"{what} links to '{link.target}', which is not a page of the handbook",
@@ -117,7 +123,7 @@ def check(catalog: Catalog) -> list[Problem]:
                 continue  # an image
             line = numbers[text.count("\n", 0, match.end())]
             for link in links_in(match.group(), page):
-                broken = broken_link(link, page, catalog, "the link", "../principles/honesty.md#do")
+                broken = broken_link(link, page, catalog, "this line", "../principles/honesty.md#do")
                 if broken is not None:
                     problems.append(Problem(page.display, line, *broken, code="link"))
     return problems

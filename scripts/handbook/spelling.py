@@ -37,6 +37,8 @@ DEBIAN_PACKAGES = "hunspell hunspell-en-gb hunspell-es hunspell-hu hunspell-pt-b
 WORD_LIST_DIR = "spelling"
 SUGGESTIONS = 3
 MAX_SUGGESTED = 20
+# Where a name takes endings, the word list gives it a model word's: one line for every form.
+MODEL_HINT = {"hu": " (as Name/Model to accept its endings too, like Lucas/Tamás for Lucasnak, Lucast)"}
 # Words a page misspells on purpose (the chat abbreviations it warns against): <!-- handbook:spelling-ignore pls asap -->
 IGNORE_MARKER = "spelling-ignore"
 
@@ -207,7 +209,8 @@ def check(catalog: Catalog, pages: list[Page] | None = None) -> list[Problem]:
                     page.display,
                     line,
                     f"'{word}' is not in the {DICTIONARIES[code]} dictionary",
-                    f"{hint}correct it; a name or a term goes in {display}; a word misspelled on purpose "
+                    f"{hint}correct it; a name or a term goes in {display}{MODEL_HINT.get(code, '')}; "
+                    "a word misspelled on purpose "
                     f"goes in a line <!-- handbook:{IGNORE_MARKER} {word} --> on this page",
                     code="spelling",
                 )

@@ -84,11 +84,11 @@ def revision(page: Page) -> str:
 
 
 def stamp_command(page: Page) -> str:
-    return f"python scripts/check_translations.py --stamp {page.display}"
+    return f"make stamp FILES={page.display}"
 
 
 def scaffold_command(source_rel: str, locale: str) -> str:
-    return f"python scripts/new_page.py {source_rel} --locale {locale}"
+    return f"make translation PAGE={source_rel} LOCALE={locale}"
 
 
 def _ordinal(n: int) -> str:

@@ -89,7 +89,7 @@ def test_missing_translation_fails_mkdocs_build_and_names_the_file(tmp_path: Pat
     result = mkdocs_build(project)
     assert result.returncode == 1
     assert (
-        "docs/principles/alpha.hu.md: missing Hungarian translation of docs/principles/alpha.md — run `python scripts/new_page.py principles/alpha.md --locale hu`"
+        "docs/principles/alpha.hu.md: missing Hungarian translation of docs/principles/alpha.md — run `make translation PAGE=principles/alpha.md LOCALE=hu`"
         in result.stderr
     )
     assert "Traceback" not in result.stderr
