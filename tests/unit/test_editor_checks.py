@@ -289,13 +289,8 @@ def test_a_docs_dir_that_is_not_a_folder_is_a_usage_error(tmp_path: Path, capsys
     assert "is not a folder" in capsys.readouterr().err
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="handbook/checks.py content_problems: a quiz explanation's broken link is reported at the explanation's "
-    "first line, the link check at the link's own line, so the dedup by (path, line) misses it and an explanation "
-    "wrapped over two lines reports the same broken link twice",
-)
 def test_a_broken_link_in_a_wrapped_quiz_explanation_is_reported_once(project: Path) -> None:
+    """The quiz check names the explanation's first line, the link check the link's own line: still one report."""
     # the explanation starts on the line before: "Atiende todos los canales ... cuando uno esté\nsaturado ... mira [qué hacer](#do)"
     replace(
         project, "docs/principles/accessibility.es.md", "mira [qué hacer](#do)", "mira [qué hacer](#no-such-anchor)"
