@@ -63,17 +63,17 @@ def _new_page_path(parser: argparse.ArgumentParser, args: argparse.Namespace) ->
             f"'{re.sub(r'[^a-z0-9]+', '-', page_id.lower()).strip('-') or 'kindness'}'"
         )
     docs_dir: Path = args.docs_dir
-    for kind, folder in FOLDERS.items():
-        # the English file first: docs/principles/honesty.md before its translations
-        taken = sorted(
-            (path.relative_to(docs_dir.parent).as_posix() for path in (docs_dir / folder).glob(f"{page_id}.*md")),
-            key=lambda name: (name.count("."), name),
+    # every page's id is a /go/ link, so the id must be free across the whole handbook
+    catalog = Catalog.load(docs_dir, docs_dir.resolve().parent)
+    taken = sorted(
+        (page.display for page in catalog.pages if page.meta.get("id") == page_id or page.stem == page_id),
+        key=lambda name: (name.count("."), name),  # the English file first
+    )
+    if taken:
+        parser.error(
+            f"the id '{page_id}' is already used by {taken[0]}: ids are addresses and /go/ links, "
+            "so each must be unique — choose another id, or edit that page"
         )
-        if taken:
-            parser.error(
-                f"the id '{page_id}' is already used by the {kind} {taken[0]}: ids are addresses and /go/ links, "
-                "so each must be unique — choose another id, or edit that page"
-            )
     return f"{FOLDERS[args.type]}/{page_id}.md"
 
 

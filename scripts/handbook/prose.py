@@ -65,6 +65,11 @@ class Prose:
     text: str  # what the reader reads on that line
     where: str  # "title", "summary" or "body"
     lang: str | None = None  # set where the text is marked as another language ({ lang=es })
+    # Where the line's text starts (after "- [x] ", "1. ", "? ", "## ", or its indentation), and
+    # whether the line opens a new item: a line that does not, and starts where the line
+    # before it started its text, goes on with the same paragraph or item.
+    column: int = 0
+    opens: bool = True
 
 
 def strip_markup(line: str) -> str:
@@ -131,10 +136,13 @@ def _lang_of(attrs: str) -> str | None:
 
 def _pieces(number: int, line: str) -> list[Prose]:
     """One body line's prose; text marked { lang=xx } comes as its own piece, in that language."""
+    opening = _LINE_START.match(line)
+    column = opening.end() if opening else len(line) - len(line.lstrip())
+    opens = bool(opening and opening.group().strip())
     if _HEADING.match(line):
         attrs = " ".join(match.group() for match in _ATTR_LIST.finditer(line))
         text = strip_markup(line)
-        return [Prose(number, text, "body", _lang_of(attrs))] if text.strip() else []
+        return [Prose(number, text, "body", _lang_of(attrs), column, True)] if text.strip() else []
     pieces: list[Prose] = []
 
     def foreign(match: re.Match[str]) -> str:
@@ -144,7 +152,7 @@ def _pieces(number: int, line: str) -> list[Prose]:
         return " "
 
     text = strip_markup(_LANG_SPAN.sub(foreign, line))
-    return ([Prose(number, text, "body")] if text.strip() else []) + pieces
+    return ([Prose(number, text, "body", None, column, opens)] if text.strip() else []) + pieces
 
 
 __all__ = ["PROSE_KEYS", "Prose", "page_prose", "strip_markup"]

@@ -83,14 +83,16 @@ def check_page(page: Page) -> list[Problem]:
     if page.locale not in LOCALE_CODES:
         return []
     problems: list[Problem] = []
-    previous: tuple[str, int] = ("", 0)  # the last word of the previous body line, and that line
+    previous: tuple[str, int, int] = ("", 0, 0)  # the last word of the previous body line, its line, its column
     for prose in page_prose(page):
         code = prose.lang if prose.lang in QUOTES else page.locale
         problems.extend(_quotes(page, prose.line, prose.text, code))
         problems.extend(_spaces(page, prose.line, prose.text))
         if prose.where == "body" and prose.lang is None:
             # a paragraph goes on from the line before: "the\nthe" is doubled too
-            text = f"{previous[0]} {prose.text}" if previous[1] == prose.line - 1 else prose.text
+            # ("- Call back" then "- Back up…" are two items; a quiz answer's feedback is not its answer)
+            goes_on = previous[1] == prose.line - 1 and not prose.opens and prose.column == previous[2]
+            text = f"{previous[0]} {prose.text}" if goes_on else prose.text
             doubled = sorted(
                 {
                     match.group(2)
@@ -109,9 +111,9 @@ def check_page(page: Page) -> list[Problem]:
                     )
                 )
             tail = LAST_WORD.search(prose.text)
-            previous = (tail.group(1), prose.line) if tail else ("", 0)
+            previous = (tail.group(1), prose.line, prose.column) if tail else ("", 0, 0)
         else:
-            previous = ("", 0)
+            previous = ("", 0, 0)
     return problems
 
 

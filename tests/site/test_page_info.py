@@ -191,12 +191,8 @@ def test_a_direct_strict_build_stops_on_a_broken_anchor(broken_anchor_project: t
     assert result.returncode != 0, output
     assert "no-such-anchor" in output
     # the hook runs the handbook's checks first, and names the file and line
-    assert (
-        f"docs/principles/alpha.es.md:{line}: " in output
-    )
-    assert (
-        "links to '#no-such-anchor', which docs/principles/beta.es.md does not have" in output
-    )
+    assert f"docs/principles/alpha.es.md:{line}: " in output
+    assert "links to '#no-such-anchor', which docs/principles/beta.es.md does not have" in output
     assert not (project / "out" / "es" / "principles" / "alpha" / "index.html").exists()
 
 

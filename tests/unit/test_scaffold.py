@@ -19,6 +19,7 @@ import pytest
 import check
 import check_translations
 import new_page
+from handbook.locales import get_locale
 from handbook.scaffold import WRITE_ME_LINE
 from handbook.translations import TRANSLATE_ME
 
@@ -366,7 +367,9 @@ PROTOCOL_TEXT: dict[str, list[tuple[str, str]]] = {
 }
 
 
-def write_over(path: Path, replacements: list[tuple[str, str]]) -> None:
+def write_over(
+    path: Path, replacements: list[tuple[str, str]], markers: tuple[str, ...] = (TRANSLATE_ME_LINE, WRITE_ME_LINE)
+) -> None:
     """Replace each template line, in file order, and delete the marker lines (with the blank line after each)."""
     lines = path.read_text(encoding="utf-8").split("\n")
     position = 0
@@ -374,7 +377,7 @@ def write_over(path: Path, replacements: list[tuple[str, str]]) -> None:
         assert old in lines[position:], f"{path.name}: no line {old!r} after line {position}"
         position = lines.index(old, position)
         lines[position] = new
-    for marker in (TRANSLATE_ME_LINE, WRITE_ME_LINE):
+    for marker in markers:
         while marker in lines:
             at = lines.index(marker)
             del lines[at : at + (2 if lines[at + 1] == "" else 1)]
@@ -393,6 +396,33 @@ def add_to_onboarding_path(docs: Path, page_id: str, after: str) -> list[Path]:
     return changed
 
 
+def assert_template_reported(rows: list[str], path: Path, project: Path) -> None:
+    """The write-me marker and the template's sentences are reported on their lines of ``path``."""
+    display = path.relative_to(project).as_posix()
+    lines = path.read_text(encoding="utf-8").split("\n")
+    fix = "replace it with the page's own words" + ("" if path.name.count(".") == 1 else " in its language")
+    expected = [
+        (lines.index(WRITE_ME_LINE) + 1, "the page is still the template (it has the write-me marker)"),
+        (
+            next(i for i, line in enumerate(lines) if line.startswith("summary:")) + 1,
+            "template text left on the page: “One sentence that says what this principle asks of the reader.” — " + fix,
+        ),
+        (
+            lines.index("- A concrete behaviour.") + 1,
+            "template text left on the page: “A concrete behaviour.” — " + fix,
+        ),
+        (
+            lines.index("- [ ] A plausible wrong answer.") + 1,
+            "template text left on the page: “A plausible wrong answer.”",
+        ),
+    ]
+    for line, fragment in expected:
+        assert [row for row in rows if row.startswith(f"{display}:{line}: ") and fragment in row], (display, line)
+    reported = {int(row.split(":")[1]) for row in rows if row.startswith(f"{display}:")}
+    quiz_lines = {i + 1 for i, line in enumerate(lines) if line.startswith(("- [", "? "))}
+    assert quiz_lines <= reported, f"{display}: quiz lines not reported: {sorted(quiz_lines - reported)}"
+
+
 def test_a_new_principle_is_reported_until_it_is_written_in_every_language(project: Path) -> None:
     docs = project / "docs"
     assert new_page.main(["--type", "principle", "--id", "kindness", "--docs-dir", str(docs)]) == 0
@@ -400,30 +430,30 @@ def test_a_new_principle_is_reported_until_it_is_written_in_every_language(proje
     assert sorted(p.name for p in docs.glob("principles/kindness*")) == sorted(p.name for p in files.values())
     assert "/hu/principles/kindness/" in (project / "published-urls.txt").read_text(encoding="utf-8").splitlines()
 
+    # as scaffolded: the English page is the template; each copy is reported once, as not translated yet
     code, out = run_check(project)
     assert code == 1, out
     rows = problem_rows(out)
-    for path in files.values():
-        display = path.relative_to(project).as_posix()
-        lines = path.read_text(encoding="utf-8").split("\n")
-        marker = lines.index(WRITE_ME_LINE) + 1
-        summary = next(i for i, line in enumerate(lines) if line.startswith("summary:")) + 1
-        behaviour = lines.index("- A concrete behaviour.") + 1
-        wrong = lines.index("- [ ] A plausible wrong answer.") + 1
-        for line, fragment in [
-            (marker, "the page is still the template (it has the write-me marker)"),
-            (summary, "template text left on the page: “One sentence that says what this principle asks of"),
-            (behaviour, "template text left on the page: “A concrete behaviour.”"),
-            (wrong, "template text left on the page: “A plausible wrong answer.”"),
-        ]:
-            assert [row for row in rows if row.startswith(f"{display}:{line}: ") and fragment in row], (display, line)
-        reported = {row.split(":")[1] for row in rows if row.startswith(f"{display}:")}
-        template_lines = {str(i + 1) for i, line in enumerate(lines) if line.startswith(("- [", "? "))}
-        assert template_lines <= reported, f"{display}: quiz lines not reported: {sorted(template_lines - reported)}"
+    assert_template_reported(rows, files["en"], project)
+    for locale in ("es", "hu", "pt"):
+        display = files[locale].relative_to(project).as_posix()
+        marker = files[locale].read_text(encoding="utf-8").split("\n").index(TRANSLATE_ME_LINE) + 1
+        assert [row.split(" — ")[0] for row in rows if row.startswith(f"{display}:")] == [
+            f"{display}:{marker}: the {get_locale(locale).english_name} translation of docs/principles/kindness.md "
+            "is not written yet (it still has the translate-me marker), so it counts as missing"
+        ], out
     assert any(
         row.startswith("docs/onboarding/index.md:") and "'kindness' is not on the onboarding path" in row
         for row in rows
-    )
+    ), out
+
+    # a translator who deletes the translate-me marker but leaves template text: reported in every language
+    for locale in ("es", "hu", "pt"):
+        write_over(files[locale], [], markers=(TRANSLATE_ME_LINE,))
+    code, out = run_check(project)
+    assert code == 1, out
+    for path in files.values():
+        assert_template_reported(problem_rows(out), path, project)
 
     # the editor writes the page in every language, puts it on the path and stamps the translations
     for locale, path in files.items():
@@ -438,6 +468,22 @@ def test_a_new_principle_is_reported_until_it_is_written_in_every_language(proje
     assert "all clear" in out
 
 
+def test_a_scaffolded_translation_cannot_be_stamped_untranslated(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    docs = project / "docs"
+    assert new_page.main(["--type", "principle", "--id", "kindness", "--docs-dir", str(docs)]) == 0
+    copy = docs / "principles" / "kindness.hu.md"
+    before = copy.read_text(encoding="utf-8")
+    capsys.readouterr()
+    assert check_translations.main(["--docs-dir", str(docs), "--stamp", str(copy)]) == 1
+    assert (
+        "docs/principles/kindness.hu.md: still has the translate-me marker, so it is not translated yet"
+        in capsys.readouterr().err
+    )
+    assert copy.read_text(encoding="utf-8") == before
+
+
 def test_a_taken_id_is_refused_and_nothing_is_written(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     before = snapshot(project)
     for kind in ("principle", "protocol"):
@@ -445,7 +491,7 @@ def test_a_taken_id_is_refused_and_nothing_is_written(project: Path, capsys: pyt
             new_page.main(["--type", kind, "--id", "honesty", "--docs-dir", str(project / "docs")])
         assert refused.value.code == 2
         err = capsys.readouterr().err
-        assert "the id 'honesty' is already used by the principle docs/principles/honesty.md" in err
+        assert "the id 'honesty' is already used by docs/principles/honesty.md" in err
     assert snapshot(project) == before
 
 
@@ -460,11 +506,6 @@ def test_a_non_slug_id_is_refused_with_a_suggestion(project: Path, capsys: pytes
     assert snapshot(project) == before
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="scripts/new_page.py _new_page_path only looks for taken ids in principles/ and protocols/, so the ids of "
-    "the onboarding path and the final assessment (their /go/ links) are accepted; the check rejects the page later",
-)
 @pytest.mark.parametrize("taken", ["assessment", "onboarding"])
 def test_an_id_taken_by_a_go_link_is_refused(project: Path, taken: str) -> None:
     before = snapshot(project)
