@@ -24,7 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from handbook import cli
 from handbook.catalog import Catalog
 from handbook.locales import DEFAULT_LOCALE, get_locale
-from handbook.translations import TRANSLATE_ME, TranslationReport, check_translations, revision, stamp_text
+from handbook.translations import TranslationReport, check_translations, revision, stamp_text
 
 
 def table(report: TranslationReport) -> str:
@@ -49,7 +49,7 @@ def stamp(catalog: Catalog, paths: list[Path]) -> int:
             )
             failed = 1
             continue
-        if any(marker.name == TRANSLATE_ME for marker in page.markers):
+        if page.untranslated:
             print(
                 f"{page.display}: still has the translate-me marker, so it is not translated yet"
                 " — translate it and delete the marker line, then stamp it",

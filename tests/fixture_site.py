@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import shutil
 from pathlib import Path
 
@@ -243,3 +245,30 @@ def add_assessment(docs: Path, questions: int = 20) -> Path:
         )
     stamp_all(docs)
     return docs / "onboarding" / "assessment.md"
+
+
+# What `make check` and `make new` read besides the code: the pages, the word lists, the
+# style configuration, the URL contract, and the Markdown-style cache (keyed by file content).
+PROJECT_DIRS = ("docs", "spelling", ".cache")
+PROJECT_FILES = (".pymarkdown.json", "published-urls.txt", "redirects.yml", "mkdocs.yml")
+
+
+def copy_real_project(target: Path) -> Path:
+    """A copy of the real handbook's content and configuration at ``target``: a clean baseline."""
+    target.mkdir(parents=True)
+    for name in PROJECT_DIRS:
+        if (ROOT / name).is_dir():
+            shutil.copytree(ROOT / name, target / name)
+    for name in PROJECT_FILES:
+        shutil.copy2(ROOT / name, target / name)
+    return target
+
+
+def run_make_check(project: Path, *extra: str) -> tuple[int, str]:
+    """scripts/check.py (`make check`) on the project's docs/: its exit code and what it printed."""
+    import check
+
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        code = check.main(["--docs-dir", str(project / "docs"), *extra])
+    return code, out.getvalue()

@@ -15,8 +15,7 @@ from .catalog import Catalog
 from .locales import DEFAULT_LOCALE, LOCALE_CODES, get_locale
 from .pages import Page, prose_lines
 from .problems import Problem
-
-INLINE_CODE = re.compile(r"(`+)(?:(?!\1).)+\1")
+from .prose import INLINE_CODE
 
 # [text](target) and [text](target "title"); images share the syntax and are skipped by the caller if need be.
 MARKDOWN_LINK = re.compile(r"\[(?P<text>[^\]]*)\]\((?P<target>[^)\s]+)(?:\s+\"[^\"]*\")?\)")

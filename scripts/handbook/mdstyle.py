@@ -114,7 +114,7 @@ def check(catalog: Catalog, pages: list[Page] | None = None, cache: Path | None 
         known: dict[str, list[dict[str, object]]] = json.loads(cache_path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         known = {}
-    targets = [page for page in (catalog.pages if pages is None else pages)]
+    targets = catalog.pages if pages is None else pages
     texts = {page.display: page.path.read_text(encoding="utf-8") for page in targets}
     keys = {name: hashlib.sha256((salt + text).encode()).hexdigest() for name, text in texts.items()}
     todo = [name for name in texts if keys[name] not in known]

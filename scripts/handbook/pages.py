@@ -21,6 +21,8 @@ from .problems import Problem
 T = TypeVar("T")
 
 FRONT_MATTER_FENCE = "---"
+# The marker a scaffolded translation carries until it is translated.
+TRANSLATE_ME = "translate-me"
 _SUFFIX = re.compile(r"^(?P<stem>.+?)\.(?P<locale>[a-z]{2}(?:[-_][A-Za-z]{2,4})?)\.md$")
 _HEADING = re.compile(
     r"^(?P<hashes>#{1,6})[ \t]+(?P<text>.*?)[ \t]*(?:\{[ \t]*#(?P<anchor>[\w-]+)(?P<attrs>[^}]*)\})?[ \t]*#*[ \t]*$"
@@ -96,6 +98,15 @@ class Page:
 
     def line_of(self, key: str) -> int:
         return self.key_lines.get(key, 1)
+
+    def marker_line(self, name: str) -> int:
+        """Line of the page's first <!-- handbook:name --> marker, or 0 if it has none."""
+        return next((marker.line for marker in self.markers if marker.name == name), 0)
+
+    @property
+    def untranslated(self) -> bool:
+        """A translation still carrying the translate-me marker: a copy of English, not yet written."""
+        return bool(self.marker_line(TRANSLATE_ME))
 
 
 def url_of(source_rel: str) -> str:

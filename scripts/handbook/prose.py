@@ -27,7 +27,7 @@ HOLE = "\u00a4"
 _COMMENT = re.compile(r"<!--.*?-->")
 _COMMENT_START = re.compile(r"<!--.*$")
 _COMMENT_END = re.compile(r"^.*?-->")
-_INLINE_CODE = re.compile(r"(`+)(?:(?!\1).)+\1")
+INLINE_CODE = re.compile(r"(`+)(?:(?!\1).)+\1")
 _IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\([^)]*\)")
 _LINK = re.compile(r"\[(?P<text>[^\]]*)\]\([^)]*\)")
 _REF_LINK = re.compile(r"\[(?P<text>[^\]]+)\]\[[^\]]*\]")
@@ -77,7 +77,7 @@ def strip_markup(line: str) -> str:
     if _TABLE_RULE.match(line):
         return ""
     line = _BLOCK_FENCE.sub("", line)
-    line = _INLINE_CODE.sub(HOLE, line)
+    line = INLINE_CODE.sub(HOLE, line)
     line = _AUTOLINK.sub(HOLE, line)
     line = _IMAGE.sub(lambda m: m.group("alt"), line)
     line = _LINK.sub(lambda m: m.group("text"), line)

@@ -179,7 +179,7 @@ def check(catalog: Catalog) -> list[Problem]:
     return [
         problem
         for page in catalog.pages
-        if page.locale in LOCALE_CODES and not any(marker.name == "translate-me" for marker in page.markers)
+        if page.locale in LOCALE_CODES and not page.untranslated
         for problem in check_page(page)
     ]
 

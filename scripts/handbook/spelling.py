@@ -174,15 +174,11 @@ def _words_on(page: Page) -> list[tuple[int, str, str]]:
     ]
 
 
-def _is_untranslated(page: Page) -> bool:
-    return any(marker.name == "translate-me" for marker in page.markers)
-
-
 def check(catalog: Catalog, pages: list[Page] | None = None) -> list[Problem]:
     """Misspelled words on ``pages`` (default: every page), one problem per word and line."""
     by_language: dict[str, list[tuple[Page, int, str]]] = defaultdict(list)
     for page in catalog.pages if pages is None else pages:
-        if page.locale in LOCALE_CODES and not _is_untranslated(page):
+        if page.locale in LOCALE_CODES and not page.untranslated:
             for line, word, code in _words_on(page):
                 if code in DICTIONARIES:
                     by_language[code].append((page, line, word))

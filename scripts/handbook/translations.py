@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from .catalog import Catalog
 from .locales import DEFAULT_LOCALE, LOCALE_CODES, TRANSLATION_CODES, get_locale
-from .pages import Page, localized_rel
+from .pages import TRANSLATE_ME, Page, localized_rel
 from .problems import Problem
 from .structure import PARSERS, Item
 
@@ -25,7 +25,6 @@ REVISION_KEYS: tuple[str, ...] = ("id", "title", "summary", "tags", "related", "
 # Keys that only some page types have: part of the revision when the page has them.
 OPTIONAL_REVISION_KEYS: tuple[str, ...] = ("principles",)
 STAMP_KEY = "translated_from"
-TRANSLATE_ME = "translate-me"
 
 
 @dataclass
@@ -124,14 +123,9 @@ def _compare(
     return None
 
 
-def _is_untranslated(page: Page) -> int:
-    """Line of the translate-me marker, or 0."""
-    return next((marker.line for marker in page.markers if marker.name == TRANSLATE_ME), 0)
-
-
 def _check_pair(original: Page, page: Page) -> tuple[str, list[Problem]]:
     problems: list[Problem] = []
-    marker_line = _is_untranslated(page)
+    marker_line = page.marker_line(TRANSLATE_ME)
     if marker_line:
         language = get_locale(page.locale).english_name
         problems.append(

@@ -120,7 +120,7 @@ def check_page(page: Page) -> list[Problem]:
 def check(catalog: Catalog, pages: list[Page] | None = None) -> list[Problem]:
     problems: list[Problem] = []
     for page in catalog.pages if pages is None else pages:
-        if not any(marker.name == "translate-me" for marker in page.markers):
+        if not page.untranslated:
             problems.extend(check_page(page))
     return problems
 

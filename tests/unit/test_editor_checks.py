@@ -9,8 +9,6 @@ tests pin what the spelling and typography checks read, where editors rely on it
 
 from __future__ import annotations
 
-import contextlib
-import io
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,34 +21,13 @@ from handbook.catalog import Catalog
 from handbook.checks import run_checks
 from handbook.pages import Page, parse_page
 from handbook.prose import HOLE, page_prose
+from tests.fixture_site import copy_real_project, run_make_check
 
 ROOT = Path(__file__).resolve().parents[2]
-# What `make check` reads besides the code: the pages, the word lists, the style
-# configuration, the URL contract, and the Markdown-style cache (keyed by file content).
-PROJECT_DIRS = ("docs", "spelling", ".cache")
-PROJECT_FILES = (".pymarkdown.json", "published-urls.txt", "redirects.yml", "mkdocs.yml")
 
 HONESTY_HU = "docs/principles/honesty.hu.md"
 HONESTY_ES = "docs/principles/honesty.es.md"
 HONESTY_PT = "docs/principles/honesty.pt.md"
-
-
-def copy_project(target: Path) -> Path:
-    target.mkdir(parents=True)
-    for name in PROJECT_DIRS:
-        if (ROOT / name).is_dir():
-            shutil.copytree(ROOT / name, target / name)
-    for name in PROJECT_FILES:
-        shutil.copy2(ROOT / name, target / name)
-    return target
-
-
-def run_check(project: Path, *extra: str) -> tuple[int, str]:
-    """check.main on the project's docs/: its exit code and what it printed."""
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out):
-        code = check.main(["--docs-dir", str(project / "docs"), *extra])
-    return code, out.getvalue()
 
 
 @dataclass(frozen=True)
@@ -62,8 +39,8 @@ class Baseline:
 
 @pytest.fixture(scope="module")
 def baseline(tmp_path_factory: pytest.TempPathFactory) -> Baseline:
-    root = copy_project(tmp_path_factory.mktemp("handbook") / "project")
-    code, out = run_check(root)
+    root = copy_real_project(tmp_path_factory.mktemp("handbook") / "project")
+    code, out = run_make_check(root)
     return Baseline(root, code, out)
 
 
@@ -183,7 +160,7 @@ def test_one_mistake_exits_1_with_its_file_and_line(
     project: Path, path: str, old: str, new: str, fragment: str
 ) -> None:
     line = replace(project, path, old, new)
-    code, out = run_check(project)
+    code, out = run_make_check(project)
     assert code == 1, out
     assert reported(out, path, line, fragment), out
     # the mistake is the only thing reported, and only in the file that has it
@@ -195,7 +172,7 @@ def test_straight_quotes_in_a_hungarian_paragraph(project: Path) -> None:
     opening = replace(project, HONESTY_HU, "„Igaza van", '"Igaza van')
     closing = replace(project, HONESTY_HU, "fogja látni.”", 'fogja látni."')
     assert closing == opening + 1  # the quotation spans two lines
-    code, out = run_check(project)
+    code, out = run_make_check(project)
     assert code == 1, out
     for line in (opening, closing):
         assert reported(
@@ -206,7 +183,7 @@ def test_straight_quotes_in_a_hungarian_paragraph(project: Path) -> None:
 
 def test_a_missing_owner_is_a_front_matter_error_on_line_1(project: Path) -> None:
     replace_line(project, HONESTY_HU, "owner:", None)
-    code, out = run_check(project)
+    code, out = run_make_check(project)
     assert code == 1, out
     assert reported(
         out, HONESTY_HU, 1, "the front matter has no 'owner' — add a line like 'owner: \"@handbook/editors-hu\"'"
@@ -215,7 +192,7 @@ def test_a_missing_owner_is_a_front_matter_error_on_line_1(project: Path) -> Non
 
 def test_an_overdue_review_warns_and_names_the_owner(project: Path) -> None:
     line = replace_line(project, HONESTY_HU, "reviewed:", "reviewed: 2024-01-10")
-    code, out = run_check(project)
+    code, out = run_make_check(project)
     assert code == 0, out
     assert reported(
         out,
@@ -229,7 +206,7 @@ def test_an_overdue_review_warns_and_names_the_owner(project: Path) -> None:
 
 def test_a_review_date_in_the_future_is_an_error(project: Path) -> None:
     line = replace_line(project, HONESTY_HU, "reviewed:", "reviewed: 2999-01-01")
-    code, out = run_check(project)
+    code, out = run_make_check(project)
     assert code == 1, out
     assert reported(out, HONESTY_HU, line, "'reviewed' is 2999-01-01, a date in the future"), out
 
@@ -240,7 +217,7 @@ def test_a_word_misspelled_on_purpose_passes_on_the_page_that_lists_it(project: 
     replace(project, HONESTY_HU, "---\n\n## ", "---\n\n<!-- handbook:spelling-ignore ügyfelekk -->\n\n## ")
     other = "docs/principles/courtesy.hu.md"
     line = replace(project, other, "elégedetlen ügyfeleknek van a legnagyobb", "elégedetlen ügyfelekk van a legnagyobb")
-    code, out = run_check(project)
+    code, out = run_make_check(project)
     assert code == 1, out
     assert [row.split(" — ")[0] for row in problem_rows(out)] == [
         f"{other}:{line}: 'ügyfelekk' is not in the hu_HU dictionary"
@@ -258,7 +235,7 @@ def test_names_pass_once_in_the_word_list_with_their_hungarian_endings(project: 
     replace(project, HONESTY_HU, "ezt mondja: „Igaza", "ezt mondja Valentinának: „Igaza")
     word_list = project / "spelling" / "hu.txt"
     word_list.write_text(word_list.read_text(encoding="utf-8") + "Joaquín\nValentina/Anna\n", encoding="utf-8")
-    code, out = run_check(project)
+    code, out = run_make_check(project)
     assert code == 0, out
     assert not problem_rows(out), out
 
@@ -266,12 +243,12 @@ def test_names_pass_once_in_the_word_list_with_their_hungarian_endings(project: 
 def test_changed_reports_spelling_only_on_the_given_files(project: Path) -> None:
     es_line = replace(project, HONESTY_ES, "Si no sabes la respuesta,", "Si no sabes la respuetsa,")
     replace(project, HONESTY_HU, "Az ügyfelek sok", "Az ügyfelekk sok")
-    code, out = run_check(project, "--changed", str(project / HONESTY_ES))
+    code, out = run_make_check(project, "--changed", str(project / HONESTY_ES))
     assert code == 1, out
     assert [row.split(" — ")[0] for row in problem_rows(out)] == [
         f"{HONESTY_ES}:{es_line}: 'respuetsa' is not in the es_MX dictionary"
     ], out
-    code, out = run_check(project, "--changed", str(project / HONESTY_PT))
+    code, out = run_make_check(project, "--changed", str(project / HONESTY_PT))
     assert code == 0, out
     assert not problem_rows(out), out
 

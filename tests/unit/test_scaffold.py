@@ -8,24 +8,19 @@ id or a non-slug is refused before anything is written.
 
 from __future__ import annotations
 
-import contextlib
-import io
-import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
 
-import check
 import check_translations
 import new_page
 from handbook.locales import get_locale
 from handbook.scaffold import WRITE_ME_LINE
 from handbook.translations import TRANSLATE_ME
+from tests.fixture_site import copy_real_project, run_make_check
 
 ROOT = Path(__file__).resolve().parents[2]
-PROJECT_DIRS = ("docs", "spelling", ".cache")
-PROJECT_FILES = (".pymarkdown.json", "published-urls.txt", "redirects.yml", "mkdocs.yml")
 LOCALES = ("en", "es", "hu", "pt")
 TRANSLATE_ME_LINE = f"<!-- handbook:{TRANSLATE_ME} -->"
 
@@ -37,21 +32,7 @@ def suffix(locale: str) -> str:
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     """A copy of what `make check` and `make new` read: pages, word lists, configuration, URL contract, cache."""
-    target = tmp_path / "project"
-    target.mkdir()
-    for name in PROJECT_DIRS:
-        if (ROOT / name).is_dir():
-            shutil.copytree(ROOT / name, target / name)
-    for name in PROJECT_FILES:
-        shutil.copy2(ROOT / name, target / name)
-    return target
-
-
-def run_check(project: Path) -> tuple[int, str]:
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out):
-        code = check.main(["--docs-dir", str(project / "docs")])
-    return code, out.getvalue()
+    return copy_real_project(tmp_path / "project")
 
 
 def problem_rows(out: str) -> list[str]:
@@ -423,6 +404,19 @@ def assert_template_reported(rows: list[str], path: Path, project: Path) -> None
     assert quiz_lines <= reported, f"{display}: quiz lines not reported: {sorted(quiz_lines - reported)}"
 
 
+def assert_clean_once_on_path_and_stamped(project: Path, files: dict[str, Path], page_id: str, after: str) -> None:
+    """The editor's last steps: put the written page on the onboarding path, stamp the
+    translations (the page's and the path's); then `make check` is all clear."""
+    onboarding = add_to_onboarding_path(project / "docs", page_id, after=after)
+    translations = [files[locale] for locale in LOCALES if locale != "en"]
+    translations += [path for path in onboarding if path.name != "index.md"]
+    assert check_translations.main(["--docs-dir", str(project / "docs"), "--stamp", *map(str, translations)]) == 0
+    code, out = run_make_check(project)
+    assert code == 0, out
+    assert problem_rows(out) == [], out
+    assert "all clear" in out
+
+
 def test_a_new_principle_is_reported_until_it_is_written_in_every_language(project: Path) -> None:
     docs = project / "docs"
     assert new_page.main(["--type", "principle", "--id", "kindness", "--docs-dir", str(docs)]) == 0
@@ -431,7 +425,7 @@ def test_a_new_principle_is_reported_until_it_is_written_in_every_language(proje
     assert "/hu/principles/kindness/" in (project / "published-urls.txt").read_text(encoding="utf-8").splitlines()
 
     # as scaffolded: the English page is the template; each copy is reported once, as not translated yet
-    code, out = run_check(project)
+    code, out = run_make_check(project)
     assert code == 1, out
     rows = problem_rows(out)
     assert_template_reported(rows, files["en"], project)
@@ -450,7 +444,7 @@ def test_a_new_principle_is_reported_until_it_is_written_in_every_language(proje
     # a translator who deletes the translate-me marker but leaves template text: reported in every language
     for locale in ("es", "hu", "pt"):
         write_over(files[locale], [], markers=(TRANSLATE_ME_LINE,))
-    code, out = run_check(project)
+    code, out = run_make_check(project)
     assert code == 1, out
     for path in files.values():
         assert_template_reported(problem_rows(out), path, project)
@@ -458,14 +452,7 @@ def test_a_new_principle_is_reported_until_it_is_written_in_every_language(proje
     # the editor writes the page in every language, puts it on the path and stamps the translations
     for locale, path in files.items():
         write_over(path, PRINCIPLE_TEXT[locale])
-    onboarding = add_to_onboarding_path(docs, "kindness", after="continuous-improvement")
-    translations = [files[locale] for locale in LOCALES if locale != "en"]
-    translations += [path for path in onboarding if path.name != "index.md"]
-    assert check_translations.main(["--docs-dir", str(docs), "--stamp", *map(str, translations)]) == 0
-    code, out = run_check(project)
-    assert code == 0, out
-    assert problem_rows(out) == [], out
-    assert "all clear" in out
+    assert_clean_once_on_path_and_stamped(project, files, "kindness", after="continuous-improvement")
 
 
 def test_a_scaffolded_translation_cannot_be_stamped_untranslated(
@@ -536,10 +523,4 @@ def test_a_new_protocol_passes_once_written_in_every_language(project: Path) -> 
     files = {locale: docs / "protocols" / f"returning-a-call{suffix(locale)}.md" for locale in LOCALES}
     for locale, path in files.items():
         write_over(path, PROTOCOL_TEXT[locale])
-    onboarding = add_to_onboarding_path(docs, "returning-a-call", after="when-a-customer-has-to-wait")
-    translations = [files[locale] for locale in LOCALES if locale != "en"]
-    translations += [path for path in onboarding if path.name != "index.md"]
-    assert check_translations.main(["--docs-dir", str(docs), "--stamp", *map(str, translations)]) == 0
-    code, out = run_check(project)
-    assert code == 0, out
-    assert problem_rows(out) == [], out
+    assert_clean_once_on_path_and_stamped(project, files, "returning-a-call", after="when-a-customer-has-to-wait")
