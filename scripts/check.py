@@ -39,6 +39,7 @@ CHECKS: tuple[tuple[str, frozenset[str]], ...] = (
     ("review dates", frozenset({"review"})),
     ("spelling", frozenset({"spelling"})),
     ("typography", frozenset({"typography"})),
+    ("terminology (termbase.yml)", frozenset({"termbase"})),
     ("Markdown style", frozenset({"markdown-style"})),
 )
 OTHER = "front matter, structure, quizzes, checklists"

@@ -82,6 +82,13 @@ class Catalog:
                 index.setdefault(str(principle_id), []).append(other.stem)
         return index
 
+    @cached_property
+    def termbase(self) -> Any:
+        """termbase.yml: one word per concept and language (handbook.glossary)."""
+        from .glossary import load
+
+        return load(self.project_root)
+
     def principle(self, principle_id: str, locale: str) -> Page | None:
         return self.page(f"{PRINCIPLES_DIR}/{principle_id}.md", locale)
 

@@ -9,6 +9,7 @@ import yaml
 
 from . import (
     checklists,
+    glossary,
     golinks,
     links,
     mdstyle,
@@ -49,6 +50,7 @@ def content_problems(catalog: Catalog) -> list[Problem]:
     """The build's words, and every page on its own: front matter, sections, page elements (checklists, quizzes)."""
     problems = strings_problems() + validate_catalog(catalog) + themes.check(catalog) + golinks.check(catalog)
     problems += urls.check(catalog) + scaffold.check(catalog) + reviews.check(catalog)
+    problems += glossary.check(catalog.termbase, catalog.principle_ids)
     for page in catalog.pages:
         if page.locale in LOCALE_CODES:
             problems.extend(checklists.check_page(page, catalog))
@@ -61,12 +63,14 @@ def content_problems(catalog: Catalog) -> list[Problem]:
 
 
 def editorial_problems(catalog: Catalog, pages: list[Page] | None = None) -> list[Problem]:
-    """The checks of `make check` on top of the build's: spelling, typography, Markdown style.
+    """The checks of `make check` on top of the build's: spelling, typography, terminology, Markdown style.
 
     They need Hunspell and PyMarkdown, and a slip in them does not break a page, so the
     build leaves them to `make check`, which every pull request runs.
     """
-    return spelling.check(catalog, pages) + typography.check(catalog, pages) + mdstyle.check(catalog, pages)
+    chosen = catalog.pages if pages is None else pages
+    problems = spelling.check(catalog, pages) + typography.check(catalog, pages)
+    return problems + glossary.usage(catalog.termbase, chosen) + mdstyle.check(catalog, pages)
 
 
 def strings_problems(path: Path = STRINGS_FILE) -> list[Problem]:

@@ -35,6 +35,8 @@ KNOWN_MARKERS: dict[str, int] = {
     "go-links": 0,
     "spelling-ignore": -1,  # one or more words the page misspells on purpose
     "write-me": 0,
+    "glossary": 0,
+    "term-ignore": -1,  # words the termbase avoids that the page keeps on purpose (a quoted title)
 }
 
 

@@ -300,6 +300,7 @@ TOP_LEVEL_ORDER = (
     "onboarding/",
     "principles/",
     "protocols/",
+    "glossary.md",
     "linking.md",
     "sources.md",
     "translation-status.md",

@@ -13,7 +13,7 @@ import unicodedata
 
 from babel.dates import format_date as format_babel_date
 
-from . import golinks, quizzes, themes
+from . import glossary, golinks, quizzes, themes
 from .catalog import Catalog, load_strings
 from .checklists import parse_page
 from .locales import DEFAULT_LOCALE, LOCALES, get_locale
@@ -228,6 +228,7 @@ def expand(
 ) -> str:
     """The page's Markdown with every generated part in place."""
     out: list[str] = []
+    markdown = glossary.link_first_uses(page, catalog.termbase, markdown)
     for line in markdown.split("\n"):
         match = MARKER.match(line.strip())
         if not match:
@@ -246,7 +247,10 @@ def expand(
             out.append(theme_principles(page, catalog))
         elif name == "go-links":
             out.append(go_links_table(page, catalog))
-        elif name in ("translate-me", "spelling-ignore", "write-me"):
+        elif name == glossary.GLOSSARY_MARKER:
+            words = load_strings()[page.locale]["glossary"]
+            out.append(glossary.glossary_page(page, catalog.termbase, principle_titles(catalog, page.locale), words))
+        elif name in ("translate-me", "spelling-ignore", "write-me", glossary.IGNORE_MARKER):
             continue
         else:
             raise RenderError(f"unknown handbook marker '{name}'")
