@@ -14,6 +14,7 @@ PAGE_TYPES: dict[str, str] = {
     "protocol": "protocols/answering-the-phone/",
     "onboarding path": "onboarding/",
     "theme": "themes/trust/",
+    "glossary": "glossary/",
     "linking": "linking/",
     "assessment": "onboarding/assessment/",
     "sources": "sources/",

@@ -34,7 +34,7 @@ GLOSSARY_MARKER = "glossary"
 # A page keeps a word the termbase avoids, on purpose (a quoted source title): <!-- handbook:term-ignore reclamo -->
 IGNORE_MARKER = "term-ignore"
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-_KEYS = {"term", "forms", "avoid", "definition"}
+_KEYS = {"term", "forms", "avoid", "definition", "link"}
 
 
 class Words:
@@ -68,6 +68,7 @@ class TermEntry:
     avoid: tuple[str, ...]
     definition: str
     line: int
+    link: bool = True  # False: the word has everyday meanings too, so pages do not link it
 
     @property
     def uses(self) -> Words:
@@ -196,11 +197,21 @@ def _entry(node: yaml.Node | None, term_id: str, locale: str, line: int, problem
         report(fields["definition"].start_mark.line + 1, f"the {locale} definition of '{term_id}' has a straight double quote", "use the language's quotation marks")  # type: ignore[operator]
         return None
     uses = Words([term, *forms])
-    own = [word for word in avoid if uses.finditer(word.rstrip("*")) or Words([word]).finditer(term)]
+    # an avoided word that is itself a use, or that covers the term ("transferencia cálida" may
+    # contain "transferencia": it is a longer phrase, not the same word)
+    own = [word for word in avoid if _whole(uses, word.rstrip("*")) or _whole(Words([word]), term)]
     if own:
         report(fields["avoid"].start_mark.line + 1, f"'{term_id}' in {locale} both uses and avoids '{own[0]}'", f"remove it from 'avoid' or change the term")  # type: ignore[operator]
         return None
-    return TermEntry(term, forms, avoid, definition, where)
+    link = fields.get("link")
+    if link is not None and _scalar(link) not in ("true", "false"):
+        report(link.start_mark.line + 1, f"'link' of the {locale} entry of '{term_id}' is not true or false", "write 'link: false' or leave it out")  # type: ignore[operator]
+        return None
+    return TermEntry(term, forms, avoid, definition, where, _scalar(link) != "false")
+
+
+def _whole(words: Words, text: str) -> bool:
+    return any(match.group(0) == text for match in words.finditer(text))
 
 
 def _clashes(termbase: Termbase, problem: object) -> None:
@@ -344,7 +355,7 @@ def link_first_uses(page: Page, termbase: Termbase, markdown: str) -> str:
     pending = [
         (term, entry)
         for term, entry in termbase.in_locale(page.locale)
-        if not (term.principle is not None and page.source_rel == f"principles/{term.principle}.md")
+        if entry.link and not (term.principle is not None and page.source_rel == f"principles/{term.principle}.md")
     ]
     if not pending:
         return markdown
