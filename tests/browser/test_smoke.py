@@ -38,3 +38,19 @@ def test_search_finds_pages_in_the_readers_language(page, site_url: str) -> None
     results = page.locator(".md-search-result").inner_text()
     assert "Confianza y honestidad" in results  # tags in the reader's language, not ids
     assert "Honesty" not in results and "Őszinteség" not in results  # only Spanish pages
+
+
+def test_a_glossary_term_shows_its_definition_on_focus_and_leads_to_the_glossary(page, site_url: str) -> None:  # type: ignore[no-untyped-def]
+    """Keyboard readers get the tooltip too: Material's content.tooltips shows the link's title on focus."""
+    page.goto(f"{site_url}/hu/principles/priority/")
+    term = page.locator("article a.handbook-term").first
+    definition = term.get_attribute("data-md-tooltip-title") or term.get_attribute("title")
+    assert definition
+    term.focus()
+    tooltip = page.locator(".md-tooltip2--active").first
+    tooltip.wait_for(state="visible")
+    assert definition in tooltip.inner_text()
+    term.click()
+    page.wait_for_url(f"{site_url}/hu/glossary/#term-*")
+    anchor = page.url.split("#")[1]
+    assert page.locator(f"dt#{anchor}").is_visible()

@@ -25,7 +25,7 @@ def test_the_termbase_is_complete_and_valid() -> None:
 
 @pytest.mark.parametrize("locale", LOCALE_CODES)
 def test_every_term_is_on_the_glossary_page_with_its_definition(built_site: BuiltSite, locale: str) -> None:
-    page = soup(built_path(built_site.path, locale, "glossary/"))
+    page = soup(built_path(built_site.root, locale, "glossary/"))
     assert page.html is not None and page.html["lang"].startswith(locale)
     terms = {dt["id"]: dt for dt in page.select("dl dt[id]")}
     for term in TERMBASE.terms:
@@ -49,13 +49,13 @@ def test_the_first_use_of_a_term_links_to_its_definition(built_site: BuiltSite, 
     """On every principle page: each glossary link leads to an entry of that language's
     glossary, carries the definition as its tooltip, and each term is linked once at most."""
     glossary_url = f"/{_prefix(locale)}glossary/"
-    glossary = soup(built_path(built_site.path, locale, "glossary/"))
+    glossary = soup(built_path(built_site.root, locale, "glossary/"))
     anchors = {dt["id"] for dt in glossary.select("dt[id]")}
     by_anchor = {term.anchor(): term for term in TERMBASE.terms}
     linked_pages = 0
     for english in CATALOG.principles():
         url = english.url
-        page = soup(built_path(built_site.path, locale, url))
+        page = soup(built_path(built_site.root, locale, url))
         links = page.select("article a.handbook-term")
         seen = [link["href"].split("#")[1] for link in links]
         assert len(seen) == len(set(seen)), f"{locale} {url}: a term linked twice"
@@ -85,7 +85,7 @@ def test_the_first_use_of_a_term_links_to_its_definition(built_site: BuiltSite, 
 def test_each_page_cites_the_source_its_ideas_come_from(
     built_site: BuiltSite, locale: str, principle: str, source: str
 ) -> None:
-    page = soup(built_path(built_site.path, locale, f"principles/{principle}/"))
+    page = soup(built_path(built_site.root, locale, f"principles/{principle}/"))
     heading = page.select_one("h2#sources")
     assert heading is not None
     cited = [resolve(f"{_prefix(locale)}principles/{principle}/", a["href"]) for a in heading.find_next("ul").select("a")]

@@ -155,17 +155,18 @@ MISTAKES = [
 ]
 
 
-@pytest.mark.parametrize(("path", "old", "new", "fragment"), [m[1:] for m in MISTAKES], ids=[m[0] for m in MISTAKES])
-def test_one_mistake_exits_1_with_its_file_and_line(
-    project: Path, path: str, old: str, new: str, fragment: str
-) -> None:
-    line = replace(project, path, old, new)
+def test_each_mistake_is_reported_once_with_its_file_and_line(project: Path) -> None:
+    """All the mistakes above in one copy, one `make check`: each is reported on its own line and
+    nowhere else (one run instead of one per mistake keeps the suite fast)."""
+    where = [(path, replace(project, path, old, new), fragment) for _, path, old, new, fragment in MISTAKES]
     code, out = run_make_check(project)
     assert code == 1, out
-    assert reported(out, path, line, fragment), out
-    # the mistake is the only thing reported, and only in the file that has it
-    assert all(row.startswith(f"{path}:{line}: ") for row in problem_rows(out)), out
     assert "Traceback" not in out
+    for (name, *_), (path, line, fragment) in zip(MISTAKES, where, strict=True):
+        assert len(reported(out, path, line, fragment)) == 1, (name, out)
+    # nothing else is reported: no mistake leaks into another file or line
+    errors = [row for row in problem_rows(out) if "warning: " not in row]
+    assert len(errors) == len(MISTAKES), out
 
 
 def test_straight_quotes_in_a_hungarian_paragraph(project: Path) -> None:

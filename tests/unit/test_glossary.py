@@ -264,3 +264,21 @@ def test_the_glossary_lists_every_term_in_the_languages_order(tmp_path: Path) ->
 )
 def test_glossary_order_follows_the_alphabet_of_the_language(locale: str, words: list[str], ordered: list[str]) -> None:
     assert sorted(words, key=lambda word: glossary.sort_key(word, locale)) == ordered
+
+
+def test_a_word_with_everyday_meanings_is_in_the_glossary_but_not_linked(tmp_path: Path) -> None:
+    text = GOOD.replace("      term: queja\n", "      term: queja\n      link: false\n")
+    termbase = write_termbase(tmp_path, text)
+    assert termbase.problems == []
+    page = page_at(tmp_path, "principles/respect.es.md", "Una queja sobre la honestidad.\n")
+    out = glossary.link_first_uses(page, termbase, page.body)
+    assert "[queja]" not in out and "[honestidad](../glossary.md#term-honesty" in out
+    listed = glossary.glossary_page(page_at(tmp_path, "glossary.es.md", ""), termbase, {}, {"principle_link": "{title}"})
+    assert "Queja { #term-complaint }" in listed
+
+
+def test_link_must_be_true_or_false(tmp_path: Path) -> None:
+    termbase = write_termbase(tmp_path, GOOD.replace("      term: queja\n", "      term: queja\n      link: no-thanks\n"))
+    assert [str(p).split(" — ")[0] for p in termbase.problems] == [
+        "termbase.yml:9: 'link' of the es entry of 'complaint' is not true or false"
+    ]
