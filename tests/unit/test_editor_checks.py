@@ -132,6 +132,13 @@ MISTAKES = [
         "template text left on the page: “A concrete behaviour.” — replace it with the page's own words in its language",
     ),
     (
+        "spanish-terminology",
+        HONESTY_ES,
+        "por ejemplo un cobro equivocado, reconócelo",
+        "por ejemplo una queja por un cobro equivocado, reconócelo",
+        "'queja' is not the handbook's word for complaint — write 'reclamo' (or a form of it), as termbase.yml says",
+    ),
+    (
         "markdown-style-MD019",
         HONESTY_HU,
         "## A gyakorlatban",
