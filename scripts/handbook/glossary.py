@@ -18,13 +18,14 @@ from __future__ import annotations
 import posixpath
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
 from .locales import DEFAULT_LOCALE, LOCALE_CODES
-from .pages import MARKER, Page, prose_lines
+from .pages import MARKER, Page
 from .problems import Problem
 from .prose import INLINE_CODE, page_prose
 
@@ -34,6 +35,8 @@ GLOSSARY_MARKER = "glossary"
 # A page keeps a word the termbase avoids, on purpose (a quoted source title): <!-- handbook:term-ignore reclamo -->
 IGNORE_MARKER = "term-ignore"
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# How the loader reports a problem: (line, message, fix).
+Report = Callable[[int, str, str], None]
 _KEYS = {"term", "forms", "avoid", "definition", "link"}
 
 
@@ -47,7 +50,9 @@ class Words:
             key=len,
             reverse=True,  # the longest first: "final assessment" before "assessment"
         )
-        self.regex = re.compile(rf"(?<![\w-])(?:{'|'.join(alternatives)})(?![\w-])", re.IGNORECASE) if alternatives else None
+        self.regex = (
+            re.compile(rf"(?<![\w-])(?:{'|'.join(alternatives)})(?![\w-])", re.IGNORECASE) if alternatives else None
+        )
 
     @staticmethod
     def _pattern(word: str) -> str:
@@ -129,7 +134,9 @@ def load(project_root: Path) -> Termbase:
         fields = _mapping(node)
         term_id = _scalar(fields.get("id"))
         if not term_id or not _ID.match(term_id):
-            problem(line, f"the term id '{term_id or ''}' is not a lowercase slug", "give it an id like 'data-protection'")
+            problem(
+                line, f"the term id '{term_id or ''}' is not a lowercase slug", "give it an id like 'data-protection'"
+            )
             continue
         if term_id in seen:
             problem(line, f"the term '{term_id}' is defined twice (first on line {seen[term_id]})", "keep one of them")
@@ -137,9 +144,15 @@ def load(project_root: Path) -> Termbase:
         seen[term_id] = line
         for key in fields:
             if key not in ("id", "principle", *LOCALE_CODES):
-                problem(line, f"the term '{term_id}' has an unknown key '{key}'", f"use id, principle and {', '.join(LOCALE_CODES)}")
+                problem(
+                    line,
+                    f"the term '{term_id}' has an unknown key '{key}'",
+                    f"use id, principle and {', '.join(LOCALE_CODES)}",
+                )
         entries: dict[str, TermEntry] = {}
-        key_lines = {str(key.value): key.start_mark.line + 1 for key, _ in node.value if isinstance(key, yaml.ScalarNode)}
+        key_lines = {
+            str(key.value): key.start_mark.line + 1 for key, _ in node.value if isinstance(key, yaml.ScalarNode)
+        }
         for locale in LOCALE_CODES:
             entry = _entry(fields.get(locale), term_id, locale, key_lines.get(locale, line), problem)
             if entry is not None:
@@ -169,43 +182,63 @@ def _words(node: yaml.Node | None) -> tuple[str, ...] | None:
     return None
 
 
-def _entry(node: yaml.Node | None, term_id: str, locale: str, line: int, problem: object) -> TermEntry | None:
+def _entry(node: yaml.Node | None, term_id: str, locale: str, line: int, problem: Report) -> TermEntry | None:
     """One language's entry; ``line`` is its "xx:" line, problems with one field name that field's line."""
     report = problem  # (line, message, fix)
     if node is None:
-        report(line, f"the term '{term_id}' has no {locale} entry", f"add '{locale}:' with its term and definition")  # type: ignore[operator]
+        report(line, f"the term '{term_id}' has no {locale} entry", f"add '{locale}:' with its term and definition")
         return None
     where = line
     if not isinstance(node, yaml.MappingNode):
-        report(where, f"the {locale} entry of '{term_id}' is not a mapping", "give it 'term:' and 'definition:'")  # type: ignore[operator]
+        report(where, f"the {locale} entry of '{term_id}' is not a mapping", "give it 'term:' and 'definition:'")
         return None
     fields = _mapping(node)
     for key in fields:
         if key not in _KEYS:
-            report(where, f"the {locale} entry of '{term_id}' has an unknown key '{key}'", f"use {', '.join(sorted(_KEYS))}")  # type: ignore[operator]
+            report(
+                where,
+                f"the {locale} entry of '{term_id}' has an unknown key '{key}'",
+                f"use {', '.join(sorted(_KEYS))}",
+            )
     term, definition = _scalar(fields.get("term")), _scalar(fields.get("definition"))
     forms, avoid = _words(fields.get("forms")), _words(fields.get("avoid"))
     if not term or not definition:
         missing = "term" if not term else "definition"
-        report(where, f"the {locale} entry of '{term_id}' has no {missing}", f"add '{missing}:' in {locale}")  # type: ignore[operator]
+        report(where, f"the {locale} entry of '{term_id}' has no {missing}", f"add '{missing}:' in {locale}")
         return None
     if forms is None or avoid is None:
         key = "forms" if forms is None else "avoid"
-        report(fields[key].start_mark.line + 1, f"'{key}' of the {locale} entry of '{term_id}' is not a list of words", f"write it as [word, other word]")  # type: ignore[operator]
+        report(
+            fields[key].start_mark.line + 1,
+            f"'{key}' of the {locale} entry of '{term_id}' is not a list of words",
+            "write it as [word, other word]",
+        )
         return None
     if '"' in definition:
-        report(fields["definition"].start_mark.line + 1, f"the {locale} definition of '{term_id}' has a straight double quote", "use the language's quotation marks")  # type: ignore[operator]
+        report(
+            fields["definition"].start_mark.line + 1,
+            f"the {locale} definition of '{term_id}' has a straight double quote",
+            "use the language's quotation marks",
+        )
         return None
     uses = Words([term, *forms])
     # an avoided word that is itself a use, or that covers the term ("transferencia cálida" may
     # contain "transferencia": it is a longer phrase, not the same word)
     own = [word for word in avoid if _whole(uses, word.rstrip("*")) or _whole(Words([word]), term)]
     if own:
-        report(fields["avoid"].start_mark.line + 1, f"'{term_id}' in {locale} both uses and avoids '{own[0]}'", f"remove it from 'avoid' or change the term")  # type: ignore[operator]
+        report(
+            fields["avoid"].start_mark.line + 1,
+            f"'{term_id}' in {locale} both uses and avoids '{own[0]}'",
+            "remove it from 'avoid' or change the term",
+        )
         return None
     link = fields.get("link")
     if link is not None and _scalar(link) not in ("true", "false"):
-        report(link.start_mark.line + 1, f"'link' of the {locale} entry of '{term_id}' is not true or false", "write 'link: false' or leave it out")  # type: ignore[operator]
+        report(
+            link.start_mark.line + 1,
+            f"'link' of the {locale} entry of '{term_id}' is not true or false",
+            "write 'link: false' or leave it out",
+        )
         return None
     return TermEntry(term, forms, avoid, definition, where, _scalar(link) != "false")
 
@@ -214,14 +247,18 @@ def _whole(words: Words, text: str) -> bool:
     return any(match.group(0) == text for match in words.finditer(text))
 
 
-def _clashes(termbase: Termbase, problem: object) -> None:
+def _clashes(termbase: Termbase, problem: Report) -> None:
     """Two terms of one language with the same word: the glossary could not tell them apart."""
     for locale in LOCALE_CODES:
         seen: dict[str, str] = {}
         for term, entry in termbase.in_locale(locale):
             key = entry.term.casefold()
             if key in seen:
-                problem(entry.line, f"'{entry.term}' is the {locale} term of both '{seen[key]}' and '{term.id}'", "give each concept its own word")  # type: ignore[operator]
+                problem(
+                    entry.line,
+                    f"'{entry.term}' is the {locale} term of both '{seen[key]}' and '{term.id}'",
+                    "give each concept its own word",
+                )
             seen[key] = term.id
 
 
@@ -274,7 +311,45 @@ def usage(termbase: Termbase, pages: list[Page]) -> list[Problem]:
 
 # Hungarian alphabet order: digraphs are letters of their own, and ö/ő, ü/ű come after o, u.
 _HU_LETTERS = ["dzs", "cs", "dz", "gy", "ly", "ny", "sz", "ty", "zs"]
-_HU_ORDER = "a b c cs d dz dzs e f g gy h i j k l ly m n ny o ö p q r s sz t ty u ü v w x y z zs".split()
+_HU_ORDER = [
+    "a",
+    "b",
+    "c",
+    "cs",
+    "d",
+    "dz",
+    "dzs",
+    "e",
+    "f",
+    "g",
+    "gy",
+    "h",
+    "i",
+    "j",
+    "k",
+    "l",
+    "ly",
+    "m",
+    "n",
+    "ny",
+    "o",
+    "ö",
+    "p",
+    "q",
+    "r",
+    "s",
+    "sz",
+    "t",
+    "ty",
+    "u",
+    "ü",
+    "v",
+    "w",
+    "x",
+    "y",
+    "z",
+    "zs",
+]
 _HU_FOLD = str.maketrans("áéíóőúű", "aeioöuü")
 
 

@@ -16,8 +16,19 @@ LOCALE_CODES = [locale.code for locale in LOCALES]
 def test_the_termbase_is_complete_and_valid() -> None:
     assert TERMBASE.problems == []
     assert len(TERMBASE.terms) >= 30
-    wanted = {"principle", "protocol", "checklist", "quiz", "complaint", "customer", "agent", "commitment",
-              "transfer", "hold", "data-protection"}
+    wanted = {
+        "principle",
+        "protocol",
+        "checklist",
+        "quiz",
+        "complaint",
+        "customer",
+        "agent",
+        "commitment",
+        "transfer",
+        "hold",
+        "data-protection",
+    }
     assert wanted <= {term.id for term in TERMBASE.terms}
     # every principle has its own entry
     assert CATALOG.principle_ids == {term.principle for term in TERMBASE.terms if term.principle}
@@ -88,8 +99,10 @@ def test_each_page_cites_the_source_its_ideas_come_from(
     page = soup(built_path(built_site.root, locale, f"principles/{principle}/"))
     heading = page.select_one("h2#sources")
     assert heading is not None
-    cited = [resolve(f"{_prefix(locale)}principles/{principle}/", a["href"]) for a in heading.find_next("ul").select("a")]
-    assert any(href.endswith(f"/sources/") for href in cited)
+    cited = [
+        resolve(f"{_prefix(locale)}principles/{principle}/", a["href"]) for a in heading.find_next("ul").select("a")
+    ]
+    assert any(href.endswith("/sources/") for href in cited)
     fragments = [a["href"].split("#")[-1] for a in heading.find_next("ul").select("a")]
     assert f"source-{source}" in fragments
     # the section says which advice is the handbook's own

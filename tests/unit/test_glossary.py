@@ -38,16 +38,21 @@ def term_yaml(term_id: str = "complaint", *, skip: str = "", extra: dict[str, st
     return "".join(lines)
 
 
-GOOD = "terms:\n" + term_yaml(
-    extra={
-        "es": "forms: [quejas]\navoid: [reclamo, reclamos]",
-        "hu": "forms: [panasz*]\navoid: [reklamáció*]",
-        "pt": "forms: [reclamações]\navoid: [queixa, queixas]",
-        "en": "forms: [complaints]",
-    }
-) + "  - id: honesty\n    principle: honesty\n" + "".join(
-    ENTRY.format(locale=locale, term=term, definition="Telling the truth.")
-    for locale, term in (("en", "honesty"), ("es", "honestidad"), ("hu", "őszinteség"), ("pt", "honestidade"))
+GOOD = (
+    "terms:\n"
+    + term_yaml(
+        extra={
+            "es": "forms: [quejas]\navoid: [reclamo, reclamos]",
+            "hu": "forms: [panasz*]\navoid: [reklamáció*]",
+            "pt": "forms: [reclamações]\navoid: [queixa, queixas]",
+            "en": "forms: [complaints]",
+        }
+    )
+    + "  - id: honesty\n    principle: honesty\n"
+    + "".join(
+        ENTRY.format(locale=locale, term=term, definition="Telling the truth.")
+        for locale, term in (("en", "honesty"), ("es", "honestidad"), ("hu", "őszinteség"), ("pt", "honestidade"))
+    )
 )
 
 
@@ -160,13 +165,21 @@ def page_at(root: Path, rel: str, body: str, title: str = "Page") -> Page:
 # (page, body, [(where, word, preferred)]): the body starts on line 6 of the file.
 USAGE: list[tuple[str, str, list[tuple[str, str, str]]]] = [
     ("principles/a.es.md", "Registra el reclamo.\n", [("docs/principles/a.es.md:6", "reclamo", "queja")]),
-    ("principles/a.hu.md", "A vevő\nreklamációját rögzítsd.\n", [("docs/principles/a.hu.md:7", "reklamációját", "panasz")]),
+    (
+        "principles/a.hu.md",
+        "A vevő\nreklamációját rögzítsd.\n",
+        [("docs/principles/a.hu.md:7", "reklamációját", "panasz")],
+    ),
     (
         "principles/a.pt.md",
         "Uma queixa.\n\n- Outra queixa.\n",
         [("docs/principles/a.pt.md:6", "queixa", "reclamação"), ("docs/principles/a.pt.md:8", "queixa", "reclamação")],
     ),
-    ("principles/a.md", "The title *Un reclamo*{ lang=es } is Spanish.\n", [("docs/principles/a.md:6", "reclamo", "queja")]),
+    (
+        "principles/a.md",
+        "The title *Un reclamo*{ lang=es } is Spanish.\n",
+        [("docs/principles/a.md:6", "reclamo", "queja")],
+    ),
     ("principles/a.es.md", "Usa `reclamo` en el código y [queja](b.md).\n", []),
     ("principles/a.es.md", "<!-- handbook:term-ignore reclamo -->\n\nEl reclamo, citado.\n", []),
     ("principles/a.es.md", "Una queja y su reclamación.\n", []),
@@ -213,7 +226,7 @@ def test_the_first_use_of_each_term_links_to_the_glossary(tmp_path: Path) -> Non
     lines = out.split("\n")
     assert lines[0] == "## A complaint heading { #complaint }"  # headings keep their text
     assert lines[2] == (
-        'A customer made a [complaint](../glossary.md#term-complaint "A customer\'s statement that something '
+        "A customer made a [complaint](../glossary.md#term-complaint \"A customer's statement that something "
         'went wrong."){ .handbook-term } about [honesty](../glossary.md#term-honesty "Telling the truth.")'
         "{ .handbook-term }. Another complaint followed."
     )
@@ -224,8 +237,10 @@ def test_the_first_use_of_each_term_links_to_the_glossary(tmp_path: Path) -> Non
 def test_a_principle_does_not_link_its_own_name_and_the_glossary_links_nothing(tmp_path: Path) -> None:
     termbase = write_termbase(tmp_path, GOOD)
     own = page_at(tmp_path, "principles/honesty.md", "Honesty first, then a complaint.\n")
-    assert glossary.link_first_uses(own, termbase, own.body).lstrip().startswith(
-        "Honesty first, then a [complaint](../glossary.md#term-complaint"
+    assert (
+        glossary.link_first_uses(own, termbase, own.body)
+        .lstrip()
+        .startswith("Honesty first, then a [complaint](../glossary.md#term-complaint")
     )
     glossary_page = page_at(tmp_path, "glossary.md", "A complaint.\n")
     assert glossary.link_first_uses(glossary_page, termbase, glossary_page.body) == glossary_page.body
@@ -234,8 +249,10 @@ def test_a_principle_does_not_link_its_own_name_and_the_glossary_links_nothing(t
 def test_a_hungarian_form_links_with_its_ending(tmp_path: Path) -> None:
     termbase = write_termbase(tmp_path, GOOD)
     page = page_at(tmp_path, "index.hu.md", "A panaszát rögzítsd.\n")
-    assert glossary.link_first_uses(page, termbase, page.body).lstrip().startswith(
-        'A [panaszát](glossary.md#term-complaint "Az ügyfél jelzése'
+    assert (
+        glossary.link_first_uses(page, termbase, page.body)
+        .lstrip()
+        .startswith('A [panaszát](glossary.md#term-complaint "Az ügyfél jelzése')
     )
 
 
@@ -256,8 +273,11 @@ def test_the_glossary_lists_every_term_in_the_languages_order(tmp_path: Path) ->
 @pytest.mark.parametrize(
     ("locale", "words", "ordered"),
     [
-        ("hu", ["ügyfél", "cukor", "csomag", "ok", "ötlet", "utas", "szó", "sor", "zsák", "zeller"],
-         ["cukor", "csomag", "ok", "ötlet", "sor", "szó", "utas", "ügyfél", "zeller", "zsák"]),
+        (
+            "hu",
+            ["ügyfél", "cukor", "csomag", "ok", "ötlet", "utas", "szó", "sor", "zsák", "zeller"],
+            ["cukor", "csomag", "ok", "ötlet", "sor", "szó", "utas", "ügyfél", "zeller", "zsák"],
+        ),
         ("hu", ["ár", "adat", "ő", "óra"], ["adat", "ár", "óra", "ő"]),
         ("es", ["ética", "empatía", "árbol", "ayuda"], ["árbol", "ayuda", "empatía", "ética"]),
     ],
@@ -273,12 +293,16 @@ def test_a_word_with_everyday_meanings_is_in_the_glossary_but_not_linked(tmp_pat
     page = page_at(tmp_path, "principles/respect.es.md", "Una queja sobre la honestidad.\n")
     out = glossary.link_first_uses(page, termbase, page.body)
     assert "[queja]" not in out and "[honestidad](../glossary.md#term-honesty" in out
-    listed = glossary.glossary_page(page_at(tmp_path, "glossary.es.md", ""), termbase, {}, {"principle_link": "{title}"})
+    listed = glossary.glossary_page(
+        page_at(tmp_path, "glossary.es.md", ""), termbase, {}, {"principle_link": "{title}"}
+    )
     assert "Queja { #term-complaint }" in listed
 
 
 def test_link_must_be_true_or_false(tmp_path: Path) -> None:
-    termbase = write_termbase(tmp_path, GOOD.replace("      term: queja\n", "      term: queja\n      link: no-thanks\n"))
+    termbase = write_termbase(
+        tmp_path, GOOD.replace("      term: queja\n", "      term: queja\n      link: no-thanks\n")
+    )
     assert [str(p).split(" — ")[0] for p in termbase.problems] == [
         "termbase.yml:9: 'link' of the es entry of 'complaint' is not true or false"
     ]
