@@ -250,7 +250,7 @@ def add_assessment(docs: Path, questions: int = 20) -> Path:
 # What `make check` and `make new` read besides the code: the pages, the word lists, the
 # style configuration, the URL contract, and the Markdown-style cache (keyed by file content).
 PROJECT_DIRS = ("docs", "spelling", ".cache")
-PROJECT_FILES = (".pymarkdown.json", "published-urls.txt", "redirects.yml", "mkdocs.yml")
+PROJECT_FILES = (".pymarkdown.json", "published-urls.txt", "redirects.yml", "mkdocs.yml", "termbase.yml")
 
 
 def copy_real_project(target: Path) -> Path:

@@ -140,7 +140,7 @@ def sources_section(page: Page, catalog: Catalog) -> str:
     words = load_strings()[page.locale]
     sources = catalog.sources(page.locale)
     # The page's principles come from these texts; practical advice that goes beyond them is ours.
-    lines = [f"## {words['sources']} {{ #sources }}", "", words["sources_note"], ""]
+    lines = [f"## {words['sources']} {{ #sources }}", "", words["sources_note"] + "\n{ .handbook-sources-note }", ""]
     for source_id in page.meta.get("sources", []):
         source = sources.get(source_id)
         title = source.title if source else source_id

@@ -121,7 +121,7 @@ def test_untranslated_scaffold_fails_the_build(tmp_path: Path) -> None:
 STALE_TEXT = {
     "es": ("Es posible que esta traducción esté desactualizada", "cambió el"),
     "hu": ("Lehet, hogy ez a fordítás elavult", "megváltozott"),
-    "pt": ("Esta tradução pode estar desatualizada", "mudou em"),
+    "pt": ("Esta tradução pode estar desatualizada", "foi alterado em"),
 }
 
 

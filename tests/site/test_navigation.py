@@ -187,7 +187,14 @@ def test_the_home_page_is_a_landing_page_of_cards(built_site: BuiltSite, locale:
     targets = [resolve(prefix, card.select("a")[-1]["href"]) for card in cards]
     assert targets == [
         f"/{prefix}{path}"
-        for path in ("onboarding/", "principles/", "protocols/", "onboarding/assessment/", "translation-status/")
+        for path in (
+            "onboarding/",
+            "principles/",
+            "protocols/",
+            "onboarding/assessment/",
+            "glossary/",
+            "translation-status/",
+        )
     ]
     links = {resolve(prefix, a["href"]) for a in html.select("article a[href]")}
     assert f"/{prefix}linking/" in links and f"/{prefix}sources/" in links
