@@ -24,6 +24,7 @@ from pathlib import Path
 
 import yaml
 
+from . import yamlfile
 from .locales import DEFAULT_LOCALE, LOCALE_CODES
 from .pages import MARKER, Page
 from .problems import Problem
@@ -115,11 +116,9 @@ def load(project_root: Path) -> Termbase:
         found.problems.append(Problem(TERMBASE_FILE, line, message, fix, code="termbase"))
 
     try:
-        root = yaml.compose(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        mark = getattr(exc, "problem_mark", None)
-        reason = getattr(exc, "problem", None) or str(exc).split("\n")[0]
-        problem(mark.line + 1 if mark is not None else 0, f"the termbase cannot be read ({reason})", "fix the YAML")
+        root = yamlfile.compose(path)
+    except yamlfile.Unreadable as exc:
+        problem(exc.line, f"the termbase cannot be read ({exc.reason})", "fix the YAML")
         return found
     terms = _mapping(root).get("terms") if isinstance(root, yaml.MappingNode) else None
     if not isinstance(terms, yaml.SequenceNode):

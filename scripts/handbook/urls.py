@@ -22,7 +22,7 @@ from pathlib import Path
 
 import yaml
 
-from . import golinks
+from . import golinks, yamlfile
 from .catalog import Catalog, load_strings
 from .locales import LOCALES, get_locale
 from .pages import url_of
@@ -63,13 +63,11 @@ def load_redirects(catalog: Catalog) -> Redirects:
         found.problems.append(Problem(REDIRECTS_FILE, line, message, fix, code="redirect"))
 
     try:
-        root = yaml.compose(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        mark = getattr(exc, "problem_mark", None)
-        reason = getattr(exc, "problem", None) or str(exc).split("\n")[0]
+        root = yamlfile.compose(path)
+    except yamlfile.Unreadable as exc:
         problem(
-            mark.line + 1 if mark is not None else 0,
-            f"the redirect map cannot be read ({reason})",
+            exc.line,
+            f"the redirect map cannot be read ({exc.reason})",
             "fix the YAML: one 'old/path/: new/path/' per line",
         )
         return found
