@@ -26,9 +26,9 @@ import yaml
 
 from . import yamlfile
 from .locales import DEFAULT_LOCALE, LOCALE_CODES
-from .pages import MARKER, Page
+from .pages import Page, prose_lines
 from .problems import Problem
-from .prose import INLINE_CODE, page_prose
+from .prose import BLOCK_CLOSE, BLOCK_OPEN, INLINE_CODE, page_prose
 
 TERMBASE_FILE = "termbase.yml"
 GLOSSARY_PAGE = "glossary.md"
@@ -406,9 +406,6 @@ _PROTECTED = (
 )
 # Lines where a link would be wrong or out of place: headings, tables, definitions, abbreviations.
 _SKIP_LINE = re.compile(r"^\s*(?:#{1,6}\s|\||\*\[|:\s|<|!!!|\?\?\?|>)")
-_FENCE = re.compile(r"^\s*(```|~~~)")
-_BLOCK_OPEN = re.compile(r"^\s*///\s*[\w-]+")
-_BLOCK_CLOSE = re.compile(r"^\s*///\s*$")
 
 
 def _masked(line: str) -> str:
@@ -436,18 +433,12 @@ def link_first_uses(page: Page, termbase: Termbase, markdown: str) -> str:
     glossary = _relative(page, GLOSSARY_PAGE)
     lines = markdown.split("\n")
     depth = 0
-    fenced = False
     in_comment = False
-    for number, line in enumerate(lines):
-        if _FENCE.match(line):
-            fenced = not fenced
-            continue
-        if fenced:
-            continue
-        if _BLOCK_CLOSE.match(line) and depth:
+    for number, line in prose_lines(markdown, 0):  # code blocks are never prose
+        if BLOCK_CLOSE.match(line) and depth:
             depth -= 1
             continue
-        if _BLOCK_OPEN.match(line):
+        if BLOCK_OPEN.match(line):
             depth += 1
             continue
         if in_comment:
@@ -456,7 +447,7 @@ def link_first_uses(page: Page, termbase: Termbase, markdown: str) -> str:
         if "<!--" in line:  # a comment, or a marker: never prose to link
             in_comment = "-->" not in line.split("<!--")[-1]
             continue
-        if depth or not line.strip() or _SKIP_LINE.match(line) or MARKER.match(line.strip()):
+        if depth or not line.strip() or _SKIP_LINE.match(line):
             continue
         lines[number] = _link_line(line, pending, glossary)
         if not pending:

@@ -19,8 +19,8 @@ PROSE_KEYS = ("title", "summary")
 DATA_BLOCKS = frozenset({"path"})
 # Our own blocks: their opening line holds options (pass marks), never a title.
 OUR_BLOCKS = frozenset({"quiz", "assessment", "checklist", "path"})
-_BLOCK_OPEN = re.compile(r"^\s*///\s*(?P<name>[\w-]+)")
-_BLOCK_CLOSE = re.compile(r"^\s*///\s*$")
+BLOCK_OPEN = re.compile(r"^\s*///\s*(?P<name>[\w-]+)")
+BLOCK_CLOSE = re.compile(r"^\s*///\s*$")
 
 # What stands where code or a URL was: not a word, not a space ("a `x` a" is not "a a").
 HOLE = "\u00a4"
@@ -107,9 +107,9 @@ def page_prose(page: Page) -> list[Prose]:
     for number, raw in prose_lines(page.body, page.body_line):
         line = raw
         if in_data:
-            in_data = not _BLOCK_CLOSE.match(line)
+            in_data = not BLOCK_CLOSE.match(line)
             continue
-        opened = _BLOCK_OPEN.match(line)
+        opened = BLOCK_OPEN.match(line)
         if opened and opened.group("name") in DATA_BLOCKS:
             in_data = True
             continue
@@ -155,4 +155,4 @@ def _pieces(number: int, line: str) -> list[Prose]:
     return ([Prose(number, text, "body", None, column, opens)] if text.strip() else []) + pieces
 
 
-__all__ = ["PROSE_KEYS", "Prose", "page_prose", "strip_markup"]
+__all__ = ["BLOCK_CLOSE", "BLOCK_OPEN", "PROSE_KEYS", "Prose", "page_prose", "strip_markup"]
