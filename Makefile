@@ -6,11 +6,15 @@ BIN    := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help serve build check new stamp translation urls lint test test-fast browser-deps check-deps bench clean
+.PHONY: help serve build pdf offline lms release editions-deps check new stamp translation urls lint test test-fast browser-deps check-deps bench clean
 
 help:
 	@echo "make serve   live-reloading preview at http://127.0.0.1:8000"
 	@echo "make build   the published site, all languages, into site/"
+	@echo "make pdf     the site, then a PDF edition per language: site/downloads/handbook-<lang>.pdf"
+	@echo "make offline the site and its PDFs, then all of it as one zip that works from file://: site/downloads/handbook-offline.zip"
+	@echo "make lms     the final assessment and every principle's quiz for an LMS (QTI 2.1 and Moodle XML): site/downloads/lms/"
+	@echo "make release the site and all three editions"
 	@echo "make check   every content check (links, translations, spelling, typography, style...) with path:line messages"
 	@echo "make new TYPE=principle ID=kindness   a new principle (or TYPE=protocol) in all four languages"
 	@echo "make stamp FILES=docs/...hu.md        mark translations as current with their English page"
@@ -33,7 +37,11 @@ $(VENV)/.handbook-path: | $(BIN)/python
 	$(BIN)/python -c 'import pathlib, sysconfig; pathlib.Path(sysconfig.get_path("purelib"), "handbook.pth").write_text(str(pathlib.Path("scripts").resolve()) + "\n")'
 	touch $@
 
-$(VENV)/.test-deps: requirements/test.txt $(VENV)/.site-deps
+$(VENV)/.editions-deps: requirements/editions.txt $(VENV)/.site-deps
+	$(BIN)/python -m pip install --quiet -r requirements/editions.txt
+	touch $@
+
+$(VENV)/.test-deps: requirements/test.txt $(VENV)/.editions-deps
 	$(BIN)/python -m pip install --quiet -r requirements/test.txt
 	touch $@
 
@@ -42,6 +50,27 @@ serve: $(VENV)/.site-deps
 
 build: $(VENV)/.site-deps
 	$(BIN)/python scripts/build_site.py --site-dir site
+
+# The other editions, from the built site: each is its own target, so make build never waits for them.
+# The PDFs need fonts with every Hungarian and Portuguese letter (Debian's DejaVu) and Pango.
+pdf: build editions-deps
+	$(BIN)/python scripts/build_pdf.py --site-dir site
+
+# After the PDFs: the home pages link to them, and the offline copy carries them.
+offline: pdf
+	$(BIN)/python scripts/build_offline.py --site-dir site
+
+lms: $(VENV)/.editions-deps
+	$(BIN)/python scripts/build_lms.py --site-dir site
+
+# The site, then every edition from that one build (the offline copy carries the PDFs).
+release: build editions-deps
+	$(BIN)/python scripts/build_pdf.py --site-dir site
+	$(BIN)/python scripts/build_offline.py --site-dir site
+	$(BIN)/python scripts/build_lms.py --site-dir site
+
+editions-deps: $(VENV)/.editions-deps
+	@scripts/ensure_system_deps.sh pdf
 
 # Exit status 0 clean, 1 problems, 2 usage; warnings (stale translations, reviews due) do not fail.
 check: $(VENV)/.site-deps check-deps
@@ -87,7 +116,7 @@ browser-deps:
 # The suite runs in TEST_WORKERS processes (pytest-xdist); each builds the site once.
 TEST_WORKERS ?= 2
 
-test: $(VENV)/.test-deps node_modules/.installed browser-deps lint check
+test: $(VENV)/.test-deps node_modules/.installed browser-deps editions-deps lint check
 	$(BIN)/python -m pytest -n $(TEST_WORKERS)
 
 bench: $(VENV)/.test-deps node_modules/.installed browser-deps

@@ -4,6 +4,7 @@
 # Nothing is downloaded from elsewhere and nothing is skipped silently.
 #   scripts/ensure_system_deps.sh check    Hunspell and its en_GB, es, hu_HU, pt_BR dictionaries
 #   scripts/ensure_system_deps.sh browser  Chromium at /usr/bin/chromium, and nginx
+#   scripts/ensure_system_deps.sh pdf      Pango (WeasyPrint lays out the PDFs with it) and the DejaVu fonts
 set -euo pipefail
 CHROMIUM=${HANDBOOK_CHROMIUM:-/usr/bin/chromium}
 DICTS=/usr/share/hunspell
@@ -21,7 +22,13 @@ for group in "$@"; do
       [ -x "$CHROMIUM" ] || missing+=(chromium)
       command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || missing+=(nginx)
       ;;
-    *) echo "usage: $0 check|browser ..." >&2; exit 2 ;;
+    pdf)
+      ldconfig -p 2>/dev/null | grep -q 'libpango-1.0.so.0' || [ -e /usr/lib/x86_64-linux-gnu/libpango-1.0.so.0 ] || missing+=(libpango-1.0-0)
+      ldconfig -p 2>/dev/null | grep -q 'libpangoft2-1.0.so.0' || [ -e /usr/lib/x86_64-linux-gnu/libpangoft2-1.0.so.0 ] || missing+=(libpangoft2-1.0-0)
+      [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)
+      [ -f /usr/share/fonts/truetype/dejavu/DejaVuSerif-Italic.ttf ] || missing+=(fonts-dejavu-extra)
+      ;;
+    *) echo "usage: $0 check|browser|pdf ..." >&2; exit 2 ;;
   esac
 done
 if [ ${#missing[@]} -eq 0 ]; then
@@ -57,6 +64,15 @@ for group in "$@"; do
     if ! command -v nginx >/dev/null 2>&1 && [ ! -x /usr/sbin/nginx ]; then
       echo "error: the tests serve the site with nginx, which could not be installed." >&2
       echo "       Install it with 'sudo apt-get install nginx', then run 'make test' again." >&2
+      status=1
+    fi
+  fi
+  if [ "$group" = pdf ]; then
+    if [ ! -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || [ ! -f /usr/share/fonts/truetype/dejavu/DejaVuSerif-Italic.ttf ] \
+      || ! { ldconfig -p 2>/dev/null | grep -q 'libpangoft2-1.0.so.0' || [ -e /usr/lib/x86_64-linux-gnu/libpangoft2-1.0.so.0 ]; }; then
+      echo "error: the PDFs need Pango and the DejaVu fonts (every Hungarian and Portuguese letter), which could not be installed." >&2
+      echo "       Install them with 'sudo apt-get install libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core fonts-dejavu-extra'," >&2
+      echo "       then run the make target again." >&2
       status=1
     fi
   fi
