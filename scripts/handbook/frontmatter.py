@@ -36,6 +36,7 @@ KNOWN_MARKERS: dict[str, int] = {
     "spelling-ignore": -1,  # one or more words the page misspells on purpose
     "write-me": 0,
     "glossary": 0,
+    "pdf-link": 0,  # the link to the page's language's PDF edition (handbook/pdf.py)
     "term-ignore": -1,  # words the termbase avoids that the page keeps on purpose (a quoted title)
 }
 

@@ -13,7 +13,7 @@ import unicodedata
 
 from babel.dates import format_date as format_babel_date
 
-from . import glossary, golinks, quizzes, themes
+from . import glossary, golinks, pdf, quizzes, themes
 from .catalog import Catalog, load_strings
 from .checklists import parse_page
 from .locales import DEFAULT_LOCALE, LOCALES, get_locale
@@ -250,6 +250,9 @@ def expand(
         elif name == glossary.GLOSSARY_MARKER:
             words = load_strings()[page.locale]["glossary"]
             out.append(glossary.glossary_page(page, catalog.termbase, principle_titles(catalog, page.locale), words))
+        elif name == pdf.MARKER_NAME:
+            indent = line[: len(line) - len(line.lstrip())]  # inside a card, the link stays in it
+            out.append(indent + pdf.download_link(page.url, page.locale))
         elif name in ("translate-me", "spelling-ignore", "write-me", glossary.IGNORE_MARKER):
             continue
         else:
