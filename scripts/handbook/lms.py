@@ -732,7 +732,7 @@ def export_files(catalog: Catalog, site_url: str | None) -> tuple[dict[str, byte
             ]
         files[f"{quiz.locale}/{quiz.qti_name}"] = zip_files(qti)
         files[f"{quiz.locale}/{quiz.moodle_name}"] = moodle
-    files["README.txt"] = readme(exports).encode("utf-8")
+    files["README.txt"] = readme(exports, site_url).encode("utf-8")
     return files, problems
 
 
@@ -1277,72 +1277,82 @@ def _in_range(text: str, low: float, high: float) -> bool:
 # --- the HR read-me ----------------------------------------------------------------------------
 
 
-def readme(exports: Iterable[LmsQuiz]) -> str:
-    """downloads/lms/README.txt: what each file is, how to import it, where the pass mark is."""
+def readme(exports: Iterable[LmsQuiz], site_url: str | None = None) -> str:
+    """downloads/lms/README.txt, for HR: what each file is, how to import it, where the pass mark is."""
     exports = list(exports)
     english = [quiz for quiz in exports if quiz.locale == DEFAULT_LOCALE] or exports
     assessment = next((quiz for quiz in english if quiz.kind == "assessment"), None)
     lines = [
-        "The handbook's quizzes for your learning-management system (LMS)",
-        "=================================================================",
+        "The handbook's quizzes for your learning management system (LMS)",
+        "================================================================",
         "",
-        "The final assessment and every principle's quiz, in each language of the handbook,",
-        "with the same questions, answers, feedback and pass mark as on the handbook's site.",
-        "Each comes in two formats:",
+        "This folder contains the final assessment and every principle's quiz in each of the",
+        "handbook's languages, with the same questions, answers, feedback and pass marks as",
+        "the handbook website. Each comes in two formats:",
         "",
         "  <language>/<quiz>.qti.zip     IMS QTI 2.1 content package, for any LMS that imports QTI 2.1",
         "  <language>/<quiz>.moodle.xml  Moodle XML, Moodle's own question-import format",
         "",
         "Languages: " + ", ".join(f"{code}/ = {get_locale(code).english_name}" for code in LOCALE_CODES) + ".",
-        "<quiz> is 'assessment' for the final onboarding assessment, otherwise the principle's id",
-        "(for example 'honesty'). The file names are the same in every language.",
+        "<quiz> is 'assessment' for the final assessment; for a principle's quiz it is the",
+        "principle's short English name (for example 'honesty'; see Files below). The file",
+        "names are the same in every language.",
         "",
         "Pass marks",
         "----------",
     ]
     if assessment is not None:
+        needed = -(-assessment.pass_mark * len(assessment.questions) // 100)
         lines.append(
-            f"  assessment: {assessment.pass_mark}% of its {len(assessment.questions)} questions answered right."
+            f"  Final assessment: {assessment.pass_mark}% (at least {needed} of its {len(assessment.questions)}"
+            " questions answered correctly)."
         )
     lines += [
-        "  a principle's quiz: 100%, every question right (on the site a principle counts as",
-        "  done once every question of its quiz is answered right).",
+        "  Principle quizzes: 100%, every question answered correctly (on the website, a",
+        "  principle is marked as done only once every question in its quiz has been answered",
+        "  correctly).",
         "",
-        "A question counts as right when exactly its right answers are chosen, no more and no",
-        "fewer; each question is worth the same.",
+        "A question is answered correctly only when all of its right answers, and no others,",
+        "are chosen. Every question carries the same weight.",
         "",
         "Importing into Moodle",
         "---------------------",
-        "1. In your course: More > Question bank > Import. Format: Moodle XML. Upload the",
-        "   .moodle.xml file and import. The questions go into the category",
-        "   'Ethics handbook (<language>)/<quiz title>'.",
-        "2. Create a quiz, then Questions > Add > from question bank, and add every question",
-        "   of that category.",
-        "3. The pass mark is written in the category's description (Question bank >",
-        "   Categories). Moodle keeps it on the quiz, not on the questions: in the quiz's",
-        "   settings, under Grade, set 'Grade to pass' to that share of the quiz's maximum",
-        "   grade (80% of 10.00 is 8.00).",
-        "Note: for a question with several right answers, Moodle gives part of the mark for",
-        "some of the right answers without a wrong one (the site gives none), and any wrong",
-        "answer takes the question's mark to 0. Only exactly the right answers get the full",
-        "mark, as on the site, but a Moodle score can be a little higher than the site's.",
+        "1. In your course, go to More > Question bank > Import, choose the 'Moodle XML'",
+        "   format, upload the .moodle.xml file and click Import. The questions are placed in",
+        "   a category named after the quiz (in the quiz's language), inside the category",
+        "   'Ethics handbook (<the language's own name>)', for example 'Ethics handbook (Magyar)'.",
+        "2. Create a quiz, open its Questions page, choose Add > from question bank, and add",
+        "   every question from that category.",
+        "3. The pass mark is not imported with the questions, because Moodle stores it on the",
+        "   quiz. You will find it in the category's description (Question bank > Categories).",
+        "   In the quiz's settings, under Grade, set 'Grade to pass' to that percentage of the",
+        "   quiz's maximum grade (for example, 80% of 10.00 is 8.00; for a principle's quiz, 10.00).",
+        "",
+        "Note: for a question with more than one right answer, Moodle gives partial marks if",
+        "some, but not all, of the right answers are chosen and no wrong one is; the website",
+        "gives no marks in that case. Choosing any wrong answer scores 0 for that question.",
+        "Only the exact set of right answers gets full marks, as on the website, so a Moodle",
+        "score can be slightly higher than the website's.",
         "",
         "Importing into a QTI 2.1 LMS",
         "----------------------------",
-        "Import the .qti.zip file as a QTI 2.1 test or content package (the menu is often",
-        "called Import > IMS QTI or Content package). It holds imsmanifest.xml, the test",
-        "(<quiz>.xml) and one item per question (items/). The test's outcome PASS is true",
-        "when PERCENT, the share of questions answered right, reaches the pass mark; SCORE",
-        "is the number of right questions. Each answer's feedback and the question's",
-        "explanation are shown as feedback after an answer is submitted.",
+        "Import the .qti.zip file as a QTI 2.1 test or content package (the menu option is",
+        "often called 'Import > IMS QTI' or 'Import > Content package'); you do not need to",
+        "open it. In the imported test, PERCENT is the percentage of questions answered",
+        "correctly, PASS is true when PERCENT reaches the pass mark, and SCORE is the number",
+        "of questions answered correctly. After an answer is submitted, the learner sees the",
+        "feedback for the chosen answer and the question's explanation.",
         "",
-        "Links in the questions lead to the handbook's site when the files were built with",
-        "its address; otherwise only the link text is kept.",
-        "",
-        "Files",
-        "-----",
     ]
+    if site_url:
+        lines.append(f"Links in the questions point to the handbook website ({site_url}).")
+    else:
+        lines += [
+            "The handbook website's address was not set when these files were generated, so",
+            "the questions keep the words of their links but not the links themselves.",
+        ]
+    lines += ["", "Files (titles in English)", "-------------------------"]
     for quiz in english:
-        what = "final assessment" if quiz.kind == "assessment" else "principle quiz"
-        lines.append(f"  {quiz.id}: {quiz.title} ({what}, {len(quiz.questions)} questions, pass {quiz.pass_mark}%)")
+        what = "" if quiz.kind == "assessment" else "principle's quiz, "
+        lines.append(f"  {quiz.id}: {quiz.title} ({what}{len(quiz.questions)} questions, pass mark {quiz.pass_mark}%)")
     return "\n".join(lines) + "\n"

@@ -144,7 +144,9 @@ def edition_date(project_root: Path) -> dt.date:
 def format_date(day: dt.date, locale: str) -> str:
     from babel.dates import format_date as babel_format
 
-    return str(babel_format(day, format="long", locale=get_locale(locale).html_lang.replace("-", "_")))
+    # English in British order (23 November 2026), as the handbook spells English
+    babel_locale = "en_GB" if locale == "en" else get_locale(locale).html_lang.replace("-", "_")
+    return str(babel_format(day, format="long", locale=babel_locale))
 
 
 class PrintError(ValueError):
