@@ -20,7 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from jinja2 import pass_context
 from mkdocs.exceptions import PluginError
 
-from handbook import assets, checklists, htmlsize, onboarding, pageinfo, quizzes, render, themes, warm
+from handbook import assets, checklists, htmlsize, offline, onboarding, pageinfo, quizzes, render, themes, warm
 from handbook.catalog import Catalog, load_strings
 from handbook.checks import run_checks
 from handbook.history import last_changed
@@ -53,6 +53,12 @@ def _is_nested_language_build(config: Any) -> bool:
 def _per_locale(config: Any) -> str | None:
     plugin = _i18n(config)
     return plugin.config.build_only_locale if plugin is not None else None
+
+
+def _offline(config: Any) -> bool:
+    """The offline copy's build (Material's offline plugin switched on, scripts/build_offline.py)."""
+    plugin = config.plugins.get("material/offline") or config.plugins.get("offline")
+    return bool(plugin is not None and plugin.config.enabled)
 
 
 def _building_locale(config: Any) -> str:
@@ -127,10 +133,15 @@ def _configure_languages(config: Any) -> None:
     if search is not None and isinstance(search.config.lang, list):
         # in place: Material's search index already holds this very list
         search.config.lang[:] = [locale.code]
+    home = offline.HOME_PAGE if _offline(config) else ""  # from file:// a folder is not its home page
     config.extra["handbook_languages"] = json.dumps(
-        {item.code: item.url_prefix for item in LOCALES}, separators=(",", ":")
+        {item.code: item.url_prefix + home for item in LOCALES}, separators=(",", ":")
     )
     config.extra["handbook_locale"] = locale.code
+    if _offline(config):
+        # The search worker's shim, shipped with the site (overrides/main.html loads it) instead of unpkg.com's.
+        config.extra["polyfills"] = [url for url in config.extra.get("polyfills", []) if "iframe-worker" not in url]
+        config.extra["handbook_offline"] = True
     _localize_theme(config, locale.code)
 
 
@@ -180,6 +191,9 @@ def on_files(files: Any, config: Any) -> Any:
         for file in list(files.documentation_pages()):
             if split_locale(file.src_uri)[1] != locale:
                 files.remove(file)
+    shim = None if _offline(config) else files.get_file_from_path(offline.WORKER_SHIM)
+    if shim is not None:  # the search worker's shim: only the offline copy loads it
+        files.remove(shim)
     if locale:
         # One copy of the theme's assets, written by the default language's build (handbook/assets.py).
         docs_dir = Path(config.docs_dir).resolve()
@@ -194,19 +208,23 @@ def on_files(files: Any, config: Any) -> Any:
 
 def on_env(env: Any, config: Any, files: Any) -> Any:
     """Templates compiled once for every build (handbook/warm.py); pages of a language other
-    than the default one load the theme's assets from the site root."""
+    than the default one load the theme's assets from the site root; in the offline copy,
+    the language switcher's links are already relative to the page (handbook/offline.py)."""
     env.bytecode_cache = warm.TEMPLATES
     env.auto_reload = False  # a build's templates do not change under it: no stat() per template use
     locale = _per_locale(config)
-    if not locale or get_locale(locale).is_default:
+    building = get_locale(locale) if locale else None
+    shares_assets = building is not None and not building.is_default
+    if not shares_assets and not _offline(config):
         return env
     original = env.filters["url"]
-    building = get_locale(locale)
 
     @pass_context
     def url(context: Any, value: str) -> str:
+        if isinstance(value, offline.PageRelative):  # the offline copy's language switcher: already relative
+            return str(value)
         result = str(original(context, value))
-        if isinstance(value, str) and value in _shared_assets:
+        if shares_assets and building is not None and isinstance(value, str) and value in _shared_assets:
             return assets.shared_url(result, building, _base_path())
         return result
 
@@ -323,8 +341,16 @@ def _alternates(config: Any, url: str) -> list[dict[str, str]]:
 
     Absolute paths under site_url's path (as the i18n plugin does): MkDocs'
     ``url`` filter leaves them alone, so they are right on every page, the
-    404 page included, whichever language the process builds.
+    404 page included, whichever language the process builds. In the offline
+    copy (no server, so no '/' root) they are files relative to the page
+    (``url`` is then the page's own file, ``principles/honesty.html``).
     """
+    if _offline(config):
+        here = get_locale(_building_locale(config))
+        return [
+            {"name": locale.name, "link": offline.language_link(url, here, locale), "lang": locale.html_lang}
+            for locale in LOCALES
+        ]
     base = _base_path()
     site_url = _published_site_url if isinstance(_published_site_url, str) and _published_site_url else None
     alternates = []
@@ -372,7 +398,7 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
 def on_page_context(context: dict[str, Any], page: Any, config: Any, nav: Any) -> dict[str, Any]:
     record = _record(page)
     if record is not None:
-        config.extra["alternate"] = _alternates(config, record.url)
+        config.extra["alternate"] = _alternates(config, page.url if _offline(config) else record.url)
         # owner, review and update dates, "Edit this page" (overrides/partials/source-file.html)
         page.meta["handbook_info"] = pageinfo.page_info(record, page.meta, config.extra.get("edit_base"))
     return context
