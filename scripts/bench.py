@@ -34,7 +34,11 @@ What it measures (NO_MKDOCS_2_WARNING=1 throughout):
    transferred (the compressed body).
 5. Lighthouse (default: mobile, simulated throttling) on LIGHTHOUSE_PAGES in hu
    and pt, on a build made with HANDBOOK_SITE_URL pointing at the nginx port.
-6. Budgets (BUDGETS), shown as ok/OVER; they never change the exit status.
+6. The editions (--skip-editions to leave them out), from one build of the real
+   handbook: scripts/build_pdf.py, scripts/build_offline.py and
+   scripts/build_lms.py, each a subprocess, median of --runs wall seconds, and
+   what they wrote (each PDF's size and pages, the zip's size, the LMS files).
+7. Budgets (BUDGETS), shown as ok/OVER; they never change the exit status.
 
 Exit status: 0 measured, 1 a tool is missing or a build failed, 2 usage error.
 Scratch files go to bench/ (gitignored); Lighthouse reports stay in bench/lighthouse/.
@@ -366,6 +370,43 @@ def time_checks(project: Project, runs: int) -> dict[str, Any]:
 # --- 4: page weight in Chromium ---------------------------------------------------------------
 
 
+EDITION_SCRIPTS = ("build_pdf.py", "build_offline.py", "build_lms.py")
+
+
+def time_editions(work: Path, runs: int) -> dict[str, Any]:
+    """Each edition's script on one build of the real handbook: median wall seconds and what it wrote."""
+    from pypdf import PdfReader
+
+    site = work / "editions-site"
+    built = timed_run([PYTHON, str(ROOT / "scripts" / "build_site.py"), "--site-dir", str(site)], ROOT, bench_env())
+    if built.returncode != 0:
+        raise BenchError(f"the site did not build for the editions:\n{tail(built.output)}")
+    result: dict[str, Any] = {"median_s": {}, "runs_s": {}}
+    for script in EDITION_SCRIPTS:
+        print(f"[editions] {script} x {runs}", file=sys.stderr)
+        seconds = []
+        for _ in range(runs):
+            run = timed_run([PYTHON, str(ROOT / "scripts" / script), "--site-dir", str(site)], ROOT, bench_env())
+            if run.returncode != 0:
+                raise BenchError(f"{script} failed:\n{tail(run.output)}")
+            seconds.append(run.seconds)
+        result["runs_s"][script] = [round(x, 2) for x in seconds]
+        result["median_s"][script] = round(median(seconds), 2)
+    downloads = site / "downloads"
+    result["pdf"] = {
+        code: {
+            "kb": round((downloads / f"handbook-{code}.pdf").stat().st_size / 1024),
+            "pages": len(PdfReader(downloads / f"handbook-{code}.pdf").pages),
+        }
+        for code in LOCALE_CODES
+    }
+    result["offline_zip_kb"] = round((downloads / "handbook-offline.zip").stat().st_size / 1024)
+    lms = [path for path in (downloads / "lms").rglob("*") if path.is_file()]
+    result["lms_files"] = len(lms)
+    result["lms_kb"] = round(sum(path.stat().st_size for path in lms) / 1024)
+    return result
+
+
 def site_file(site: Path, path: str) -> Path:
     """The file nginx serves for a URL path."""
     relative = unquote(path).lstrip("/")
@@ -656,6 +697,18 @@ def table(data: dict[str, Any]) -> Iterator[str]:
                 f" {kb(row['js_raw']):>7}/{kb(row['js_transferred']):<5} {kb(row['css_raw']):>7}/{kb(row['css_transferred']):<5}"
                 f"  {kb(row['all_raw']):>6}/{kb(row['all_transferred']):<5}"
             )
+    editions = data.get("editions")
+    if editions:
+        yield ""
+        yield f"Editions, median of {data['runs']} (wall s)"
+        for script, seconds in editions["median_s"].items():
+            runs = ", ".join(f"{x:.2f}" for x in editions["runs_s"][script])
+            yield f"  {script:<18} median {seconds:6.2f}   runs {runs}"
+        pdfs = ", ".join(f"{code} {row['kb']} KB / {row['pages']} pages" for code, row in editions["pdf"].items())
+        yield f"  PDFs: {pdfs}"
+        yield (
+            f"  offline zip {editions['offline_zip_kb']} KB; LMS {editions['lms_files']} files, {editions['lms_kb']} KB"
+        )
     if data.get("lighthouse"):
         yield ""
         yield "Lighthouse (mobile, simulated)  perf a11y  b-p  seo  FCP ms  LCP ms  audits that lost points"
@@ -721,6 +774,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--skip-lighthouse", action="store_true")
     parser.add_argument("--skip-synthetic", action="store_true")
+    parser.add_argument("--skip-editions", action="store_true", help="leave out the PDF, offline and LMS editions")
     parser.add_argument("--json", type=Path, default=BENCH_DIR / "bench.json", help="where to write the numbers")
     args = parser.parse_args(argv)
     if args.runs < 1 or (args.runs < 5 and not args.quick):
@@ -755,6 +809,8 @@ def main(argv: list[str] | None = None) -> int:
                 data["checks"][f"{project.label} ({data['builds'][key]['markdown_files']} files)"] = time_checks(
                     project, args.runs
                 )
+            if not args.skip_editions:
+                data["editions"] = time_editions(work, args.runs)
             port = local_nginx.free_port()
             site = served_site(work, port)
             with local_nginx.nginx(work / "nginx", site, port=port) as base_url:
