@@ -113,7 +113,8 @@ node_modules/.installed: package.json package-lock.json
 browser-deps:
 	@scripts/ensure_system_deps.sh browser
 
-# The suite runs in TEST_WORKERS processes (pytest-xdist); each builds the site once.
+# The suite runs in TEST_WORKERS processes (pytest-xdist); each builds the site once. The
+# editions (PDFs, offline copy) are built once per run and shared (tests/conftest.py built_once).
 TEST_WORKERS ?= 2
 
 test: $(VENV)/.test-deps node_modules/.installed browser-deps editions-deps lint check

@@ -68,7 +68,9 @@ def main(argv: list[str] | None = None) -> int:
     downloads.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix=".handbook-pdf-", dir=downloads) as tmp:
         staging = Path(tmp)
-        with ProcessPoolExecutor(max_workers=args.jobs, mp_context=multiprocessing.get_context("spawn")) as pool:
+        import weasyprint  # noqa: F401  (imported once, here: each forked language inherits it)
+
+        with ProcessPoolExecutor(max_workers=args.jobs, mp_context=multiprocessing.get_context("fork")) as pool:
             futures = [
                 pool.submit(build_one, code, site_dir, docs_dir, docs_dir.parent, staging / pdf.file_name(code))
                 for code in LOCALE_CODES

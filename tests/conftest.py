@@ -7,14 +7,16 @@ into a temporary folder and served on a free port for this session only.
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import functools
 import http.server
 import os
+import shutil
 import socketserver
 import subprocess
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -54,6 +56,27 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     code, log = run_build(target)
     assert code == 0, f"the site did not build:\n{log}"
     return BuiltSite(target, log)
+
+
+def built_once(tmp_path_factory: pytest.TempPathFactory, name: str, build: Callable[[Path], None]) -> Path:
+    """A folder that one pytest-xdist worker builds and the others of the same run share.
+
+    pytest-xdist's documented pattern for a costly session fixture: the folder sits in
+    the run's temporary root, shared by its workers, and a lock lets the first worker
+    build it while the others wait (the editions: the PDFs, the offline copy).
+    """
+    shared = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        shared = shared.parent
+    target = shared / name
+    with (shared / f"{name}.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (target / ".built").exists():
+            shutil.rmtree(target, ignore_errors=True)
+            target.mkdir()
+            build(target)
+            (target / ".built").write_text("", encoding="utf-8")
+    return target
 
 
 # The address the "published" build is made for: a sub-path of another host.

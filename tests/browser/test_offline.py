@@ -28,7 +28,7 @@ from handbook.catalog import load_strings
 from handbook.locales import LOCALES, get_locale
 from handbook.quizzes import parse_page
 from tests.browser.search import search
-from tests.conftest import ROOT, BuiltSite
+from tests.conftest import ROOT, BuiltSite, built_once
 from tests.site.test_site import CATALOG
 
 
@@ -46,26 +46,34 @@ class OfflineCopy:
 
 @pytest.fixture(scope="session")
 def offline_copy(built_site: BuiltSite, tmp_path_factory: pytest.TempPathFactory) -> OfflineCopy:
-    site = tmp_path_factory.mktemp("offline-site") / "site"
-    shutil.copytree(built_site.root, site)
-    (site / offline.DOWNLOADS).mkdir(exist_ok=True)
-    for locale in LOCALES:
-        (site / offline.DOWNLOADS / f"handbook-{locale.code}.pdf").write_bytes(stand_in_pdf(locale.code))
-    env = {key: value for key, value in os.environ.items() if key not in ("HANDBOOK_SITE_URL", offline.OFFLINE_ENV)}
-    result = subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "build_offline.py"), "--site-dir", str(site)],
-        env={**env, "NO_MKDOCS_2_WARNING": "1"},
-        capture_output=True,
-        text=True,
-        check=False,
+    """Built once per run by whichever worker comes first (tests/conftest.py built_once), then unzipped."""
+
+    def build(folder: Path) -> None:
+        site = folder / "site"
+        shutil.copytree(built_site.root, site)
+        (site / offline.DOWNLOADS).mkdir(exist_ok=True)
+        for locale in LOCALES:
+            (site / offline.DOWNLOADS / f"handbook-{locale.code}.pdf").write_bytes(stand_in_pdf(locale.code))
+        env = {k: v for k, v in os.environ.items() if k not in ("HANDBOOK_SITE_URL", offline.OFFLINE_ENV)}
+        result = subprocess.run(
+            [sys.executable, str(ROOT / "scripts" / "build_offline.py"), "--site-dir", str(site)],
+            env={**env, "NO_MKDOCS_2_WARNING": "1"},
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        log = result.stdout + result.stderr
+        assert result.returncode == 0, f"the offline copy was not built:\n{log}"
+        (folder / "build.log").write_text(log, encoding="utf-8")
+        with zipfile.ZipFile(site / offline.DOWNLOADS / offline.ZIP_NAME) as opened:
+            opened.extractall(folder / "unzipped")
+
+    folder = built_once(tmp_path_factory, "offline-copy", build)
+    return OfflineCopy(
+        folder / "site" / offline.DOWNLOADS / offline.ZIP_NAME,
+        folder / "unzipped" / offline.TOP_FOLDER,
+        (folder / "build.log").read_text(encoding="utf-8"),
     )
-    log = result.stdout + result.stderr
-    assert result.returncode == 0, f"the offline copy was not built:\n{log}"
-    archive = site / offline.DOWNLOADS / offline.ZIP_NAME
-    unzipped = tmp_path_factory.mktemp("unzipped")
-    with zipfile.ZipFile(archive) as opened:
-        opened.extractall(unzipped)
-    return OfflineCopy(archive, unzipped / offline.TOP_FOLDER, log)
 
 
 # A word only Hungarian pages have, and the page it must find first (as in test_language.py).
