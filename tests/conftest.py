@@ -49,21 +49,12 @@ def run_build(site_dir: Path, config_file: Path | None = None, site_url: str | N
     return result.returncode, result.stdout + result.stderr
 
 
-@pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
-    """The real handbook, built once per session the way `make build` does."""
-    target = tmp_path_factory.mktemp("build") / "site"
-    code, log = run_build(target)
-    assert code == 0, f"the site did not build:\n{log}"
-    return BuiltSite(target, log)
-
-
 def built_once(tmp_path_factory: pytest.TempPathFactory, name: str, build: Callable[[Path], None]) -> Path:
     """A folder that one pytest-xdist worker builds and the others of the same run share.
 
     pytest-xdist's documented pattern for a costly session fixture: the folder sits in
     the run's temporary root, shared by its workers, and a lock lets the first worker
-    build it while the others wait (the editions: the PDFs, the offline copy).
+    build it while the others wait (the site's builds, the PDFs, the offline copy).
     """
     shared = tmp_path_factory.getbasetemp()
     if os.environ.get("PYTEST_XDIST_WORKER"):
@@ -79,20 +70,37 @@ def built_once(tmp_path_factory: pytest.TempPathFactory, name: str, build: Calla
     return target
 
 
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    """The real handbook, built the way `make build` does, once per run (built_once)."""
+
+    def build(folder: Path) -> None:
+        code, log = run_build(folder / "site")
+        assert code == 0, f"the site did not build:\n{log}"
+        (folder / "build.log").write_text(log, encoding="utf-8")
+
+    folder = built_once(tmp_path_factory, "built-site", build)
+    return BuiltSite(folder / "site", (folder / "build.log").read_text(encoding="utf-8"))
+
+
 # The address the "published" build is made for: a sub-path of another host.
 PUBLISHED_URL = "https://intranet.example/handbook/"
 
 
 @pytest.fixture(scope="session")
 def published_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
-    """The handbook built with a site address under a sub-path, as it is deployed.
+    """The handbook built with a site address under a sub-path, as it is deployed (once per run).
 
     Its root is the server's root: the site itself is in ``root / "handbook"``.
     """
-    root = tmp_path_factory.mktemp("published")
-    code, log = run_build(root / "handbook", site_url=PUBLISHED_URL)
-    assert code == 0, f"the site did not build:\n{log}"
-    return BuiltSite(root, log)
+
+    def build(folder: Path) -> None:
+        code, log = run_build(folder / "root" / "handbook", site_url=PUBLISHED_URL)
+        assert code == 0, f"the site did not build:\n{log}"
+        (folder / "build.log").write_text(log, encoding="utf-8")
+
+    folder = built_once(tmp_path_factory, "published-site", build)
+    return BuiltSite(folder / "root", (folder / "build.log").read_text(encoding="utf-8"))
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
