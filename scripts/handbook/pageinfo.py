@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from .catalog import load_strings
+from .locales import format_date
 from .pages import Page
-from .render import format_date
 
 # The plugin's raw ISO date in page.meta (it also writes a formatted one, in its own style).
 GIT_DATE_KEY = "git_revision_date_localized_raw_iso_date"

@@ -27,7 +27,7 @@ from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 from .catalog import SOURCES_PAGE, Catalog, load_strings
-from .locales import Locale, get_locale
+from .locales import Locale, format_date, get_locale
 from .themes import members, theme_ids
 
 DOWNLOADS = "downloads"
@@ -56,21 +56,14 @@ def site_path(locale: str) -> str:
     return f"{DOWNLOADS}/{file_name(locale)}"
 
 
-def link_from(page_url: str, locale: Locale, target: str) -> str:
-    """A relative link from a page (URL inside its language root) to a file at the site's root."""
-    depth = (locale.url_prefix + page_url).count("/")
-    return "../" * depth + target
-
-
-def download_link(page_url: str, locale_code: str) -> str:
-    """The ``<!-- handbook:pdf-link -->`` marker: a link to the page's language's PDF, with its words.
+def download_link(href: str, locale_code: str) -> str:
+    """The ``<!-- handbook:pdf-link -->`` marker: a link (``href``, relative to the page) to the
+    page's language's PDF, with its words.
 
     Raw HTML, not a Markdown link: the file is written by ``make pdf`` after the
     site is built, so MkDocs cannot see it (its link check would fail ``make build``).
     """
-    locale = get_locale(locale_code)
     words = load_strings()[locale_code]["edition"]
-    href = link_from(page_url, locale, site_path(locale_code))
     return (
         f'<a class="handbook-download" href="{html.escape(href)}" type="application/pdf" '
         f'download="{html.escape(file_name(locale_code))}">{html.escape(words["pdf_link"])}</a>'
@@ -139,14 +132,6 @@ def edition_date(project_root: Path) -> dt.date:
         return dt.date.fromisoformat(out)
     except (OSError, subprocess.CalledProcessError, ValueError):
         return dt.date.today()
-
-
-def format_date(day: dt.date, locale: str) -> str:
-    from babel.dates import format_date as babel_format
-
-    # English in British order (23 November 2026), as the handbook spells English
-    babel_locale = "en_GB" if locale == "en" else get_locale(locale).html_lang.replace("-", "_")
-    return str(babel_format(day, format="long", locale=babel_locale))
 
 
 class PrintError(ValueError):
@@ -239,7 +224,9 @@ def print_page(site_dir: Path, catalog: Catalog, locale_code: str, edition: dt.d
     home = catalog.page("index.md", locale_code) or catalog.page("index.md", "en")
     title = str(home.meta.get("title") or "Handbook") if home is not None else "Handbook"
     parts = contents(catalog, locale_code)
-    targets = {entry.url: entry.anchor for part in parts for entry in ([part.page] if part.page else part.entries)}
+    entries = [entry for part in parts for entry in ([part.page] if part.page else part.entries)]
+    targets = {entry.url: entry.anchor for entry in entries}
+    articles = {entry: _article(site_dir, locale, entry) for entry in entries}  # each built page read once
 
     body = E.BODY()
     cover = E.SECTION(
@@ -259,8 +246,7 @@ def print_page(site_dir: Path, catalog: Catalog, locale_code: str, edition: dt.d
             for index, entry in enumerate(part.entries):
                 if index in starts:
                     sub.append(E.LI(starts[index], E.CLASS("handbook-print-toc__group")))
-                article = _article(site_dir, locale, entry)
-                heading = article.find(".//h1")
+                heading = articles[entry].find(".//h1")
                 label = heading.text_content().strip() if heading is not None else entry.url
                 sub.append(E.LI(E.A(label, href=f"#{entry.anchor}")))
             item.append(sub)
@@ -270,7 +256,7 @@ def print_page(site_dir: Path, catalog: Catalog, locale_code: str, edition: dt.d
 
     for part in parts:
         if part.page is not None:
-            article = _article(site_dir, locale, part.page)
+            article = articles[part.page]
             _strip_screen_only(article)
             _rewrite_ids_and_links(article, part.page, locale, targets)
             article.set("class", "handbook-print-page handbook-print-part")
@@ -279,7 +265,7 @@ def print_page(site_dir: Path, catalog: Catalog, locale_code: str, edition: dt.d
         body.append(E.SECTION(E.H1(part.title, E.CLASS("handbook-print-part__title")), id=part.anchor))
         starts = {index: name for name, index in part.groups}
         for index, entry in enumerate(part.entries):
-            article = _article(site_dir, locale, entry)
+            article = articles[entry]
             _strip_screen_only(article)
             _rewrite_ids_and_links(article, entry, locale, targets)
             article.set("class", "handbook-print-page")

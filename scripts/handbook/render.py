@@ -11,12 +11,10 @@ import datetime as dt
 import posixpath
 import unicodedata
 
-from babel.dates import format_date as format_babel_date
-
 from . import glossary, golinks, pdf, quizzes, themes
 from .catalog import Catalog, load_strings
 from .checklists import parse_page
-from .locales import DEFAULT_LOCALE, LOCALES, get_locale
+from .locales import DEFAULT_LOCALE, LOCALES, format_date, get_locale
 from .pages import MARKER, Page, localized_rel, prose_lines, url_of
 from .translations import TranslationReport
 
@@ -252,7 +250,7 @@ def expand(
             out.append(glossary.glossary_page(page, catalog.termbase, principle_titles(catalog, page.locale), words))
         elif name == pdf.MARKER_NAME:
             indent = line[: len(line) - len(line.lstrip())]  # inside a card, the link stays in it
-            out.append(indent + pdf.download_link(page.url, page.locale))
+            out.append(indent + pdf.download_link(_relative(page, pdf.site_path(page.locale)), page.locale))
         elif name in ("translate-me", "spelling-ignore", "write-me", glossary.IGNORE_MARKER):
             continue
         else:
@@ -308,15 +306,15 @@ def _site_url(page: Page) -> str:
     return get_locale(page.locale).url_prefix + page.url
 
 
+def _relative(from_page: Page, site_path: str) -> str:
+    """A relative link from ``from_page`` to a path from the site root (a page's folder or a file)."""
+    start = _site_url(from_page).rstrip("/") or "."
+    return posixpath.relpath(site_path.rstrip("/") or ".", start)
+
+
 def _href(from_page: Page, site_path: str) -> str:
     """A relative link from ``from_page`` to a built page, for links across languages."""
-    start = _site_url(from_page).rstrip("/") or "."
-    target = posixpath.relpath(site_path.rstrip("/") or ".", start)
-    return target + "/"
-
-
-def format_date(day: dt.date, locale: str) -> str:
-    return format_babel_date(day, format="long", locale=get_locale(locale).html_lang.replace("-", "_"))
+    return _relative(from_page, site_path) + "/"
 
 
 def stale_banner(page: Page, changed_on: dt.date) -> str:

@@ -144,7 +144,7 @@ def test_a_build_without_git_history_shows_the_build_date(tmp_path: Path, monkey
     assert code == 0, log
     catalog = Catalog.load(project / "docs", project)
     reviewed_text = {
-        "en": "November 22, 2026",
+        "en": "22 November 2026",
         "es": "22 de noviembre de 2026",
         "hu": "2026. november 22.",
         "pt": "22 de novembro de 2026",

@@ -13,7 +13,7 @@ from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
 from handbook import checklists, pdf, quizzes
-from handbook.locales import LOCALE_CODES, get_locale
+from handbook.locales import LOCALE_CODES, format_date, get_locale
 from handbook.themes import members, theme_ids
 from tests.conftest import ROOT, BuiltSite, built_once
 from tests.site.test_site import CATALOG
@@ -126,7 +126,7 @@ def test_the_hungarian_pdf_carries_its_letters_as_text(pdfs: Path) -> None:
 def test_cover_and_contents_with_the_right_page_numbers(pdfs: Path, code: str) -> None:
     book = reader(pdfs, code)
     cover = words(book.pages[0].extract_text())
-    edition = pdf.format_date(pdf.edition_date(ROOT), code)
+    edition = format_date(pdf.edition_date(ROOT), code)
     assert title("index.md", code) in cover.replace("- ", "")
     assert edition in cover
     contents = words(" ".join(page.extract_text() for page in book.pages[1:4]))
